@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make serve` and `make test`. `make build` writes site/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: dates in the sitemap come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve build test test-unit test-browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	@# Use Debian's chromium when present (CHROMIUM_PATH); otherwise Playwright's own browser.
+	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then \
+		$(BIN)/python -m playwright install chromium; fi
+	touch $@
+
+serve: $(VENV)/.build-deps
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+# Build into a temporary folder and swap it in only on success, so a failed build leaves site/ intact.
+build: $(VENV)/.build-deps
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --quiet -d .site-build || { rm -rf .site-build; exit 1; }
+	rm -rf site && mv .site-build site
+	@echo "Built the site into site/"
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+test-unit: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not browser and not build"
+
+clean:
+	rm -rf site .site-build .pytest_cache

@@ -1,0 +1,119 @@
+"""mkdocs-macros entry point: load and validate the data once, then register the page-facing macros.
+
+The logic lives in `load` and `render`; this module only wires them to mkdocs-macros.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import ContentError
+from .load import load_content
+from .render import cases, citations, definitions, glossary, people, tables, timeline, typologies
+from .render.links import Links
+
+
+class UnknownIdError(Exception):
+    """A page asked a macro for a record that does not exist."""
+
+
+def _data_dir(env) -> Path:
+    # DATA_DIR lets tests and benchmarks point the same site at other data.
+    return Path(os.environ.get("DATA_DIR") or Path(env.project_dir) / "data")
+
+
+def define_env(env):
+    from mkdocs.exceptions import PluginError  # only this entry point knows about mkdocs
+
+    try:
+        content = load_content(_data_dir(env))
+    except ContentError as err:
+        raise PluginError(err.report()) from None
+    env.variables["content"] = content
+    env.variables["counts"] = {
+        name: len(getattr(content, name))
+        for name in ("sources", "people", "events", "definitions", "typologies", "cases", "terms", "eras")
+    }
+
+    def links() -> Links:
+        page = env.page
+        return Links.for_page(page.url if page else "", env.conf.get("use_directory_urls", True))
+
+    def known(kind: str, ids, collection: dict) -> None:
+        page = env.page.file.src_uri if env.page else "?"
+        for record_id in ids:
+            if record_id not in collection:
+                raise UnknownIdError(
+                    f"docs/{page}: unknown {kind} id '{record_id}'. Known ids: {', '.join(sorted(collection))}")
+
+    @env.macro
+    def timeline_list(era: str | None = None, theme: str | None = None, person: str | None = None,
+                      heading_level: int = 2) -> str:
+        """The timeline grouped by era, optionally narrowed to one era, theme or person."""
+        known("era", [era] if era else [], content.eras)
+        known("theme", [theme] if theme else [], content.themes)
+        known("person", [person] if person else [], content.people)
+        return timeline.timeline(content, links(), era=era, theme=theme, person=person, heading_level=heading_level)
+
+    @env.macro
+    def definition_list(*ids: str) -> str:
+        """Every definition (or the named ones) in full, quoted verbatim."""
+        known("definition", ids, content.definitions)
+        return definitions.definitions(content, links(), list(ids) or None)
+
+    @env.macro
+    def definitions_table() -> str:
+        return definitions.definitions_table(content, links())
+
+    @env.macro
+    def typology(typology_id: str) -> str:
+        known("typology", [typology_id], content.typologies)
+        return typologies.typology(typology_id, content, links())
+
+    @env.macro
+    def typology_list() -> str:
+        return typologies.typologies(content, links())
+
+    @env.macro
+    def typology_index() -> str:
+        return typologies.typology_index(content, links())
+
+    @env.macro
+    def comparison(comparison_id: str) -> str:
+        known("comparison", [comparison_id], content.comparisons)
+        return tables.comparison_table(tables.table_view(comparison_id, content), content, links())
+
+    @env.macro
+    def people_list() -> str:
+        return people.people(content, links())
+
+    @env.macro
+    def case_list() -> str:
+        return cases.cases(content, links())
+
+    @env.macro
+    def glossary_list() -> str:
+        return glossary.glossary(content, links())
+
+    @env.macro
+    def bibliography() -> str:
+        return citations.bibliography(content, links())
+
+    @env.macro
+    def cite(*source_ids: str) -> str:
+        """An inline citation, e.g. {{ cite('seed-bussu-2014') }}, linking to the bibliography."""
+        known("source", source_ids, content.sources)
+        return str(citations.cite(source_ids, content, links()))
+
+    @env.macro
+    def page_link(key: str) -> str:
+        """The URL of a site page by its key in render/links.py, relative to the current page."""
+        return links().page(key)
+
+    env.variables["_abbreviations"] = glossary.abbreviations(content)
+
+
+def on_post_page_macros(env):
+    # Glossary terms become tooltips on every page through Python-Markdown's abbreviations.
+    env.markdown += "\n\n" + env.variables["_abbreviations"] + "\n"

@@ -1,0 +1,318 @@
+"""Load every data collection, validate it, resolve references, and return typed records.
+
+Nothing is reported until every file has been checked, so an editor sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import models as m
+from .dates import DateError, parse_date
+from .errors import ContentError, DataProblem
+from .schema import ParsedFile, read_yaml, validate
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str  # attribute on models.Content
+    file: str
+    top_key: str
+    noun: str  # how one record is named in error messages
+
+    @property
+    def schema(self) -> str:
+        return self.file.removesuffix(".yml") + ".schema.json"
+
+
+COLLECTIONS = (
+    Collection("sources", "sources.yml", "sources", "source"),
+    Collection("people", "people.yml", "people", "person"),
+    Collection("eras", "eras.yml", "eras", "era"),
+    Collection("themes", "themes.yml", "themes", "theme"),
+    Collection("emphases", "emphases.yml", "emphases", "emphasis"),
+    Collection("events", "timeline.yml", "events", "event"),
+    Collection("definitions", "definitions.yml", "definitions", "definition"),
+    Collection("typologies", "typologies.yml", "typologies", "typology"),
+    Collection("cases", "cases.yml", "cases", "case"),
+    Collection("terms", "glossary.yml", "terms", "glossary term"),
+    Collection("comparisons", "comparisons.yml", "comparisons", "comparison"),
+)
+
+# Which fields hold ids of which collection. A path segment '[]' steps into every item of a list.
+REFERENCES = {
+    "sources": {("people",): "people", ("cited_in",): "sources"},
+    "people": {("sources",): "sources"},
+    "events": {("people",): "people", ("sources",): "sources", ("themes",): "themes"},
+    "definitions": {("people",): "people", ("source",): "sources", ("via",): "sources", ("emphases",): "emphases"},
+    "typologies": {("people",): "people", ("sources",): "sources", ("categories", "[]", "quote_source"): "sources"},
+    "cases": {("people",): "people", ("sources",): "sources", ("quote_source",): "sources",
+              ("illustrates",): "categories", ("contrasts",): "categories"},
+    "terms": {("sources",): "sources", ("see_also",): "terms"},
+    "comparisons": {("rows", "[]", "sources"): "sources", ("rows", "[]", "glossary"): "terms"},
+}
+
+DATE_FIELDS = {"sources": ("date",), "events": ("date",), "cases": ("date",)}
+
+# Fields that hold verbatim quotations or names: shown as plain text, so Markdown is not interpreted there.
+PLAIN_TEXT_FIELDS = {"text", "quote", "title", "name", "label", "term", "attribution", "caption"}
+
+_JINJA = re.compile(r"\{\{|\{%|\{#|%\}|#\}")
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z!?]")
+_MD_LINK = re.compile(r"\]\(\s*([^)\s]*)")
+_ALLOWED_LINK = re.compile(r"^https?://[^\s<>\"]+$")
+
+
+def load_content(data_dir: Path) -> m.Content:
+    """Read, validate and resolve every collection. Raises ContentError listing every problem found."""
+    data_dir = Path(data_dir)
+    schema_dir = data_dir / "schemas"
+    problems: list[DataProblem] = []
+    parsed: dict[str, ParsedFile] = {}
+    for collection in COLLECTIONS:
+        file = read_yaml(data_dir / collection.file, f"data/{collection.file}", collection.top_key)
+        problems += file.problems
+        if file.data is not None and not file.problems:
+            problems += validate(file, schema_dir, collection.schema, collection.noun)
+        parsed[collection.name] = file
+    records = {c.name: _records(parsed[c.name], c) for c in COLLECTIONS}
+    for collection in COLLECTIONS:
+        file = parsed[collection.name]
+        problems += _check_text(file, collection)
+        problems += _check_dates(file, collection)
+        problems += _check_unique_ids(file, collection)
+    known = {name: {r["id"] for _, r in items if isinstance(r.get("id"), str)} for name, items in records.items()}
+    known["categories"] = {
+        f"{t['id']}/{c['id']}" for _, t in records["typologies"]
+        for c in t.get("categories", []) if isinstance(c, dict) and "id" in c
+    }
+    for collection in COLLECTIONS:
+        problems += _check_references(parsed[collection.name], collection, known)
+    problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
+    problems += _check_tooltips(parsed["terms"], records["terms"])
+    if problems:
+        raise ContentError(problems)
+    return _build(records)
+
+
+def _records(file: ParsedFile, collection: Collection) -> list[tuple[int, dict]]:
+    data = file.data if isinstance(file.data, dict) else {}
+    items = data.get(collection.top_key)
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _walk_strings(value, path):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk_strings(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk_strings(child, path + (index,))
+
+
+def _check_text(file: ParsedFile, collection: Collection) -> list[DataProblem]:
+    """Data is text, never code: refuse template syntax, raw HTML and non-web links anywhere."""
+    problems = []
+    for path, text in _walk_strings(file.data, ()):
+        if _JINJA.search(text):
+            problems.append(file.problem(path, collection.noun,
+                            "contains template syntax ('{{', '{%' or '{#'); data is shown as text, so remove it"))
+        if _HTML_TAG.search(text):
+            problems.append(file.problem(path, collection.noun,
+                            "contains raw HTML; use the Markdown subset instead: *emphasis*, **strong**, [text](https://...)"))
+        field = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if field in PLAIN_TEXT_FIELDS:
+            continue
+        for target in _MD_LINK.findall(text):
+            if not _ALLOWED_LINK.match(target):
+                problems.append(file.problem(path, collection.noun,
+                                f"the link target '{target}' is not allowed; links must start with https:// or http://"))
+    return problems
+
+
+def _check_dates(file: ParsedFile, collection: Collection) -> list[DataProblem]:
+    problems = []
+    for index, record in _records(file, collection):
+        for field in DATE_FIELDS.get(collection.name, ()):
+            if isinstance(record.get(field), str):
+                try:
+                    parse_date(record[field])
+                except DateError as err:
+                    problems.append(file.problem((collection.top_key, index, field), collection.noun, str(err)))
+    return problems
+
+
+def _check_unique_ids(file: ParsedFile, collection: Collection) -> list[DataProblem]:
+    problems = []
+    first_seen: dict[str, int] = {}
+    for index, record in _records(file, collection):
+        record_id = record.get("id")
+        if not isinstance(record_id, str):
+            continue
+        path = (collection.top_key, index, "id")
+        if record_id in first_seen:
+            problems.append(file.problem(path, collection.noun,
+                            f"the id '{record_id}' is already used on line {first_seen[record_id]}; ids must be unique"))
+        else:
+            first_seen[record_id] = file.mark(path)[0]
+        if collection.name == "typologies":
+            problems += _check_unique_ids_in(file, collection, index, record, "categories")
+    return problems
+
+
+def _check_unique_ids_in(file, collection, index, record, list_field) -> list[DataProblem]:
+    problems, seen = [], {}
+    for sub_index, item in enumerate(record.get(list_field) or []):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            path = (collection.top_key, index, list_field, sub_index, "id")
+            if item["id"] in seen:
+                problems.append(file.problem(path, collection.noun,
+                                f"the category id '{item['id']}' is already used on line {seen[item['id']]}"))
+            seen.setdefault(item["id"], file.mark(path)[0])
+    return problems
+
+
+def _values_at(record: dict, field_path: tuple, path: tuple):
+    """Yield (json path, id) for every id stored under field_path, stepping into lists at '[]'."""
+    head, rest = field_path[0], field_path[1:]
+    if head == "[]":
+        if isinstance(record, list):
+            for index, item in enumerate(record):
+                if rest and isinstance(item, dict):
+                    yield from _values_at(item, rest, path + (index,))
+        return
+    if not isinstance(record, dict) or head not in record:
+        return
+    value = record[head]
+    if rest:
+        yield from _values_at(value, rest, path + (head,))
+    elif isinstance(value, str):
+        yield path + (head,), value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield path + (head, index), item
+
+
+_COLLECTION_FILES = {c.name: c.file for c in COLLECTIONS} | {"categories": "typologies.yml"}
+
+
+def _check_references(file: ParsedFile, collection: Collection, known: dict[str, set[str]]) -> list[DataProblem]:
+    problems = []
+    for index, record in _records(file, collection):
+        for field_path, target in REFERENCES.get(collection.name, {}).items():
+            for path, ref in _values_at(record, field_path, (collection.top_key, index)):
+                if ref in known[target]:
+                    continue
+                close = difflib.get_close_matches(ref, sorted(known[target]), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                what = "typology category ('typology-id/category-id')" if target == "categories" else "id"
+                problems.append(file.problem(path, collection.noun,
+                                f"unknown {what} '{ref}'; {hint}it must match an id in data/{_COLLECTION_FILES[target]}"))
+    return problems
+
+
+def _check_comparisons(file: ParsedFile, comparisons: list[tuple[int, dict]]) -> list[DataProblem]:
+    """Every row fills every column, and no row has a cell for a column that does not exist."""
+    problems = []
+    for index, comparison in comparisons:
+        columns = [c.get("id") for c in comparison.get("columns") or [] if isinstance(c, dict)]
+        for row_index, row in enumerate(comparison.get("rows") or []):
+            cells = row.get("cells") if isinstance(row, dict) else None
+            if not isinstance(cells, dict):
+                continue
+            path = ("comparisons", index, "rows", row_index, "cells")
+            for missing in [c for c in columns if c not in cells]:
+                problems.append(file.problem(path, "comparison", f"row '{row.get('id')}' has no cell for column '{missing}'"))
+            for extra in [c for c in cells if c not in columns]:
+                problems.append(file.problem(path + (extra,), "comparison",
+                                f"row '{row.get('id')}' has a cell for '{extra}', which is not a column; "
+                                f"columns are: {', '.join(map(str, columns))}", key=True))
+    return problems
+
+
+def _check_tooltips(file: ParsedFile, terms: list[tuple[int, dict]]) -> list[DataProblem]:
+    problems, owner = [], {}
+    for index, term in terms:
+        for word_index, word in enumerate(term.get("tooltip") or []):
+            if word in owner and owner[word] != term.get("id"):
+                problems.append(file.problem(("terms", index, "tooltip", word_index), "glossary term",
+                                f"the tooltip word '{word}' is already used by '{owner[word]}'; a word can show only one tooltip"))
+            owner.setdefault(word, term.get("id"))
+    return problems
+
+
+def _era_of(date: m.FuzzyDate, eras: dict[str, m.Era]) -> str:
+    middle = (date.start_year + date.end_year) // 2
+    for era in eras.values():
+        if era.start <= middle <= era.end:
+            return era.id
+    # An event outside every era joins the nearest one rather than vanishing from the timeline.
+    return min(eras.values(), key=lambda era: min(abs(era.start - middle), abs(era.end - middle))).id
+
+
+def _tuple(record: dict, key: str) -> tuple:
+    return tuple(record.get(key) or ())
+
+
+def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
+    content = m.Content()
+    for _, r in records["sources"]:
+        content.sources[r["id"]] = m.Source(
+            id=r["id"], kind=r["kind"], authors=tuple(r["authors"]), title=r["title"], year=r.get("year"),
+            date=parse_date(r["date"]) if r.get("date") else None, container=r.get("container"),
+            details=r.get("details"), publisher=r.get("publisher"), place=r.get("place"), url=r.get("url"),
+            url_status=r.get("url_status"), people=_tuple(r, "people"), cited_in=_tuple(r, "cited_in"),
+            seed=bool(r.get("seed")), note=r.get("note"))
+    for _, r in records["people"]:
+        content.people[r["id"]] = m.Person(r["id"], r["name"], r["sort_name"], r["role"], r["bio"], _tuple(r, "sources"))
+    for _, r in records["eras"]:
+        content.eras[r["id"]] = m.Era(r["id"], r["title"], r["start"], r["end"], r["summary"])
+    for name in ("themes", "emphases"):
+        for _, r in records[name]:
+            getattr(content, name)[r["id"]] = m.VocabularyTerm(r["id"], r["label"], r["description"])
+    events = []
+    for _, r in records["events"]:
+        date = parse_date(r["date"])
+        events.append(m.Event(
+            id=r["id"], date=date, title=r["title"], summary=r["summary"], people=_tuple(r, "people"),
+            sources=_tuple(r, "sources"), themes=_tuple(r, "themes"), era=_era_of(date, content.eras),
+            date_note=r.get("date_note")))
+    # Chronological order; events with the same start keep their order in the file.
+    for event in sorted(events, key=lambda e: (e.date.start, e.date.end)):
+        content.events[event.id] = event
+    for _, r in records["definitions"]:
+        content.definitions[r["id"]] = m.Definition(
+            id=r["id"], label=r["label"], text=r["text"], attribution=r["attribution"], source=r["source"],
+            gloss=r["gloss"], emphases=_tuple(r, "emphases"), people=_tuple(r, "people"), via=r.get("via"),
+            locator=r.get("locator"), year=r.get("year"))
+    for _, r in records["typologies"]:
+        categories = tuple(
+            m.Category(c["id"], r["id"], c["name"], c["description"], c.get("quote"), c.get("quote_source"))
+            for c in r["categories"])
+        content.typologies[r["id"]] = m.Typology(
+            r["id"], r["name"], r["summary"], _tuple(r, "sources"), categories, _tuple(r, "people"))
+    for _, r in records["cases"]:
+        content.cases[r["id"]] = m.Case(
+            id=r["id"], title=r["title"], place=r["place"], summary=r["summary"], sources=_tuple(r, "sources"),
+            illustrates=_tuple(r, "illustrates"), contrasts=_tuple(r, "contrasts"),
+            date=parse_date(r["date"]) if r.get("date") else None, lesson=r.get("lesson"), quote=r.get("quote"),
+            quote_source=r.get("quote_source"), people=_tuple(r, "people"))
+    for _, r in records["terms"]:
+        content.terms[r["id"]] = m.GlossaryTerm(
+            r["id"], r["term"], r["definition"], _tuple(r, "tooltip"), _tuple(r, "sources"), _tuple(r, "see_also"))
+    for _, r in records["comparisons"]:
+        columns = tuple(m.Column(c["id"], c["label"]) for c in r["columns"])
+        rows = tuple(
+            m.Row(row["id"], row["label"], tuple(row["cells"][c.id] for c in columns), _tuple(row, "sources"),
+                  row.get("glossary"))
+            for row in r["rows"])
+        content.comparisons[r["id"]] = m.Comparison(r["id"], r["title"], r["caption"], columns, rows)
+    return content

@@ -1,0 +1,227 @@
+"""Typed records for every collection. Plain dataclasses: no I/O, no mkdocs, nothing of ours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_EXACT = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A span of possible dates. `exact` is true only when the source gives a single day, month or year."""
+
+    text: str
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+    exact: bool
+    label: str
+
+    @property
+    def start_year(self) -> int:
+        return self.start[0]
+
+    @property
+    def end_year(self) -> int:
+        return self.end[0]
+
+    @property
+    def iso(self) -> str:
+        """A valid value for <time datetime>: the date itself when exact, else its earliest year."""
+        return self.text if _EXACT.match(self.text) else f"{self.start[0]:04d}"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    authors: tuple[str, ...]
+    title: str
+    year: int | None = None
+    date: FuzzyDate | None = None
+    container: str | None = None
+    details: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    url: str | None = None
+    url_status: str | None = None
+    people: tuple[str, ...] = ()
+    cited_in: tuple[str, ...] = ()
+    seed: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    sort_name: str
+    role: str
+    bio: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    title: str
+    start: int
+    end: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class VocabularyTerm:
+    """An entry in a closed vocabulary: a timeline theme or a definition emphasis."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: FuzzyDate
+    title: str
+    summary: str
+    people: tuple[str, ...]
+    sources: tuple[str, ...]
+    themes: tuple[str, ...]
+    era: str
+    date_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    label: str
+    text: str
+    attribution: str
+    source: str
+    gloss: str
+    emphases: tuple[str, ...]
+    people: tuple[str, ...] = ()
+    via: str | None = None
+    locator: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    typology: str
+    name: str
+    description: str
+    quote: str | None = None
+    quote_source: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.typology}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Typology:
+    id: str
+    name: str
+    summary: str
+    sources: tuple[str, ...]
+    categories: tuple[Category, ...]
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    place: str
+    summary: str
+    sources: tuple[str, ...]
+    illustrates: tuple[str, ...]
+    contrasts: tuple[str, ...] = ()
+    date: FuzzyDate | None = None
+    lesson: str | None = None
+    quote: str | None = None
+    quote_source: str | None = None
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    tooltip: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: str
+    cells: tuple[str, ...]  # in column order
+    sources: tuple[str, ...]
+    glossary: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    title: str
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass
+class Content:
+    """Every collection, keyed by id in file order, plus the reverse links pages need."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    eras: dict[str, Era] = field(default_factory=dict)
+    themes: dict[str, VocabularyTerm] = field(default_factory=dict)
+    emphases: dict[str, VocabularyTerm] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    definitions: dict[str, Definition] = field(default_factory=dict)
+    typologies: dict[str, Typology] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    terms: dict[str, GlossaryTerm] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+
+    @property
+    def categories(self) -> dict[str, Category]:
+        return {c.ref: c for t in self.typologies.values() for c in t.categories}
+
+    def events_of(self, person_id: str) -> list[Event]:
+        return [e for e in self.events.values() if person_id in e.people]
+
+    def definitions_of(self, person_id: str) -> list[Definition]:
+        return [d for d in self.definitions.values() if person_id in d.people]
+
+    def cases_of(self, person_id: str) -> list[Case]:
+        return [c for c in self.cases.values() if person_id in c.people]
+
+    def sources_of(self, person_id: str) -> list[Source]:
+        """Works by the person, then works that mention them, without repeats."""
+        ids = [s.id for s in self.sources.values() if person_id in s.people]
+        ids += [s for s in self.people[person_id].sources if s not in ids]
+        return [self.sources[i] for i in ids]
+
+    def cases_illustrating(self, category_ref: str) -> list[Case]:
+        return [c for c in self.cases.values() if category_ref in c.illustrates]
+
+    def cases_contrasting(self, category_ref: str) -> list[Case]:
+        return [c for c in self.cases.values() if category_ref in c.contrasts]
+
+    def events_in(self, era_id: str) -> list[Event]:
+        return [e for e in self.events.values() if e.era == era_id]

@@ -1,0 +1,126 @@
+"""Harvard-style citations: short in-text references and full bibliography entries."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..models import Content, Source
+from .links import Links
+from .markup import inline, render
+
+# Kinds whose title is the container's part (quoted), not a standalone work (italic).
+_PART_KINDS = {"article", "chapter", "blog-post", "newspaper", "web-page"}
+
+
+def surname(author: str) -> str:
+    return author.split(",")[0].strip()
+
+
+def author_label(source: Source) -> str:
+    names = [surname(a) for a in source.authors]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."
+
+
+def year_label(source: Source) -> str:
+    return str(source.year) if source.year else "n.d."
+
+
+def in_text(source: Source) -> str:
+    """'Bussu (2014)', 'Stirling et al. (2018)', 'HCCT (n.d.)'."""
+    return f"{author_label(source)} ({year_label(source)})"
+
+
+def _author_list(source: Source) -> str:
+    authors = list(source.authors)
+    return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+
+
+def harvard(source: Source) -> Markup:
+    """The full reference, escaped, with the title in <cite> and the address as a link."""
+    e = escape
+    parts = [Markup("{} ({}) ").format(e(_author_list(source)), e(year_label(source)))]
+    if source.kind in _PART_KINDS and source.container:
+        parts.append(Markup("‘{}’, <cite>{}</cite>").format(e(source.title), e(source.container)))
+    else:
+        parts.append(Markup("<cite>{}</cite>").format(e(source.title)))
+        if source.container:
+            parts.append(Markup(", {}").format(e(source.container)))
+    if source.details:
+        parts.append(Markup(", {}").format(e(source.details)))
+    if source.kind == "film":
+        parts.append(Markup(" [Film]"))
+    if source.date and source.kind in {"blog-post", "newspaper", "web-page"}:
+        parts.append(Markup(", {}").format(e(source.date.label)))
+    parts.append(Markup("."))
+    where = ": ".join(p for p in (source.place, source.publisher) if p)
+    if where:
+        parts.append(Markup(" {}.").format(e(where)))
+    if source.url:
+        parts.append(Markup(' Available at: <a href="{}" rel="nofollow noopener">{}</a>').format(
+            e(source.url), e(source.url)))
+        if source.url_status == "historical":
+            parts.append(Markup(' <span class="url-status">(address as recorded in the sources; it may no longer work)</span>'))
+        parts.append(Markup("."))
+    return Markup("").join(parts)
+
+
+def cite(source_ids, content: Content, links: Links) -> Markup:
+    """In-text citations linking to the bibliography, e.g. '(Bussu (2014); Prescott (2014))'."""
+    items = [
+        Markup('<a class="cite" href="{}">{}</a>').format(links.source(sid), in_text(content.sources[sid]))
+        for sid in source_ids
+    ]
+    return Markup("; ").join(items)
+
+
+def citations_of(source_id: str, content: Content, links: Links) -> list[tuple[str, str, str]]:
+    """Everywhere a source is cited on the site, as (kind, title, href): the backlinks on the Sources page."""
+    found = []
+    for event in content.events.values():
+        if source_id in event.sources:
+            found.append(("Event", event.title, links.event(event.id)))
+    for definition in content.definitions.values():
+        if source_id in (definition.source, definition.via):
+            found.append(("Definition", definition.label, links.definition(definition.id)))
+    for typology in content.typologies.values():
+        if source_id in typology.sources or any(c.quote_source == source_id for c in typology.categories):
+            found.append(("Typology", typology.name, links.typology(typology.id)))
+    for case in content.cases.values():
+        if source_id in case.sources or case.quote_source == source_id:
+            found.append(("Example", case.title, links.case(case.id)))
+    for person in content.people.values():
+        if source_id in person.sources or person.id in content.sources[source_id].people:
+            found.append(("Person", person.name, links.person(person.id)))
+    for comparison in content.comparisons.values():
+        if any(source_id in row.sources for row in comparison.rows):
+            found.append(("Comparison", comparison.title, links.page("compare")))
+    for term in content.terms.values():
+        if source_id in term.sources:
+            found.append(("Glossary", term.term, links.term(term.id)))
+    return found
+
+
+def bibliography(content: Content, links: Links) -> str:
+    def order(source: Source):
+        return (author_label(source).lower(), source.year or 0, source.title.lower())
+
+    groups = [
+        ("The seed texts", "These are the texts this site is built from.",
+         sorted((s for s in content.sources.values() if s.seed), key=order)),
+        ("Works cited", "Works that the seed texts cite or quote.",
+         sorted((s for s in content.sources.values() if not s.seed), key=order)),
+    ]
+    parts = []
+    for title, intro, sources in groups:
+        entries = [
+            {"source": s, "reference": harvard(s), "note": inline(s.note),
+             "cited_in": [content.sources[c] for c in s.cited_in],
+             "citations": citations_of(s.id, content, links), "in_text": in_text}
+            for s in sources
+        ]
+        parts.append(f"## {title}\n\n{intro}\n\n" + render("bibliography.html", entries=entries, links=links))
+    return "\n\n".join(parts)

@@ -1,0 +1,61 @@
+"""Shared helpers for turning data text into safe HTML: escaping, the Markdown subset, and the Jinja partials."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # The 'zero' preset turns everything off, raw HTML included; we enable only the documented subset.
+    md = MarkdownIt("zero").enable(["emphasis", "link", "escape", "backticks"])
+    md.validateLink = lambda url: bool(_SAFE_URL.match(url))
+    return md
+
+
+def inline(text: str | None) -> Markup:
+    """Render data text with the Markdown subset (emphasis, strong, http/https links) as inline HTML."""
+    if not text:
+        return Markup("")
+    return Markup(_markdown().renderInline(text).strip())
+
+
+def plain(text: str | None) -> Markup:
+    """Escape data text that must be shown exactly as written, such as a verbatim quotation."""
+    return escape(text or "")
+
+
+def md_heading(text: str) -> str:
+    """Make data text safe inside a Markdown heading: HTML-escaped and with Markdown punctuation backslashed."""
+    escaped = str(escape(text))
+    return re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", escaped)
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["inline"] = inline
+    return env
+
+
+def render(template: str, **context) -> str:
+    """Render a partial. Blank lines are dropped so Markdown treats the result as one raw HTML block."""
+    html = templates().get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
