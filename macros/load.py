@@ -89,8 +89,12 @@ def load_content(data_dir: Path) -> m.Content:
         f"{t['id']}/{c['id']}" for _, t in records["typologies"]
         for c in t.get("categories", []) if isinstance(c, dict) and "id" in c
     }
+    # A collection that could not be read has no ids; skip checks against it rather than report every reference.
+    unreadable = {c.name for c in COLLECTIONS if parsed[c.name].data is None}
+    if "typologies" in unreadable:
+        unreadable.add("categories")
     for collection in COLLECTIONS:
-        problems += _check_references(parsed[collection.name], collection, known)
+        problems += _check_references(parsed[collection.name], collection, known, unreadable)
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
     problems += _check_tooltips(parsed["terms"], records["terms"])
     if problems:
@@ -204,10 +208,13 @@ def _values_at(record: dict, field_path: tuple, path: tuple):
 _COLLECTION_FILES = {c.name: c.file for c in COLLECTIONS} | {"categories": "typologies.yml"}
 
 
-def _check_references(file: ParsedFile, collection: Collection, known: dict[str, set[str]]) -> list[DataProblem]:
+def _check_references(file: ParsedFile, collection: Collection, known: dict[str, set[str]],
+                      unreadable: set[str]) -> list[DataProblem]:
     problems = []
     for index, record in _records(file, collection):
         for field_path, target in REFERENCES.get(collection.name, {}).items():
+            if target in unreadable:
+                continue
             for path, ref in _values_at(record, field_path, (collection.top_key, index)):
                 if ref in known[target]:
                     continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +38,8 @@ def plain(text: str | None) -> Markup:
 
 def md_heading(text: str) -> str:
     """Make data text safe inside a Markdown heading: HTML-escaped and with Markdown punctuation backslashed."""
-    escaped = str(escape(text))
-    return re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", escaped)
+    backslashed = re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", text)
+    return html.escape(backslashed, quote=False)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,38 @@
+"""Shared fixtures: the project paths and one strict build of the real site per test run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build_site(dest: Path, *, config: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict mkdocs build as a content editor would, returning the finished process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)]
+    if config:
+        command += ["-f", str(config)]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
+    return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    dest = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(dest)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return dest
+
+
+@pytest.fixture(scope="session")
+def content():
+    from macros.load import load_content
+
+    return load_content(ROOT / "data")

@@ -1,0 +1,150 @@
+"""The real content: every collection has a schema, quotations are verbatim, and the required items exist."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.load import COLLECTIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def seeds() -> str:
+    if not SEEDS.is_dir():
+        pytest.skip("the seed texts are not beside this checkout (../shared/seeds)")
+    return normalise(" ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))))
+
+
+def test_every_data_file_has_a_schema_and_declares_it():
+    data_files = sorted(p.name for p in DATA.glob("*.yml"))
+    assert data_files == sorted(c.file for c in COLLECTIONS), "every data file must be a known collection"
+    for collection in COLLECTIONS:
+        schema = DATA / "schemas" / collection.schema
+        assert schema.is_file(), f"{collection.file} has no schema {schema.name}"
+        first_line = (DATA / collection.file).read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=schemas/{collection.schema}"
+
+
+def test_schemas_are_strict():
+    def objects(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object" and "properties" in node:
+                yield node
+            for value in node.values():
+                yield from objects(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from objects(value)
+
+    for schema_file in (DATA / "schemas").glob("*.schema.json"):
+        for obj in objects(json.loads(schema_file.read_text(encoding="utf-8"))):
+            assert obj.get("additionalProperties") is False, f"{schema_file.name}: an object allows unknown fields"
+
+
+def quotations(content):
+    for d in content.definitions.values():
+        yield f"definition {d.id}", d.text
+    for t in content.typologies.values():
+        for c in t.categories:
+            if c.quote:
+                yield f"category {c.ref}", c.quote
+    for c in content.cases.values():
+        if c.quote:
+            yield f"case {c.id}", c.quote
+
+
+def test_quotations_are_verbatim_from_the_seeds(content, seeds):
+    missing = [where for where, quote in quotations(content) if normalise(quote) not in seeds]
+    assert not missing, f"not found word for word in the seed texts: {missing}"
+
+
+def own_words(content):
+    for e in content.events.values():
+        yield f"event {e.id}", e.summary
+    for d in content.definitions.values():
+        yield f"definition {d.id} gloss", d.gloss
+    for p in content.people.values():
+        yield f"person {p.id}", p.bio
+    for t in content.terms.values():
+        yield f"term {t.id}", t.definition
+    for t in content.typologies.values():
+        yield f"typology {t.id}", t.summary
+        for c in t.categories:
+            yield f"category {c.ref}", c.description
+    for c in content.cases.values():
+        yield f"case {c.id}", c.summary
+
+
+def test_explanations_are_in_our_own_words(content, seeds):
+    """No run of ten words in our prose is copied from a seed (names and titles are shorter than that)."""
+    copied = []
+    for where, text in own_words(content):
+        words = normalise(re.sub(r"[*_\[\]]", "", text)).split(" ")
+        for i in range(len(words) - 9):
+            if " ".join(words[i:i + 10]) in seeds:
+                copied.append(f"{where}: '{' '.join(words[i:i + 10])}'")
+                break
+    assert not copied, "prose copied from the seeds:\n" + "\n".join(copied)
+
+
+REQUIRED = {
+    "sources": ["needham-carr-2009", "pestoff-osborne-brandsen-2006", "boyle-harris-2009", "bovaird-2007",
+                "fotaki-2011", "alford-2002", "alford-2009", "glynos-speed-2012", "baker-2010", "cahn-2000",
+                "burns-2004", "nesta-public-services-inside-out-2010", "nesta-right-here-right-now",
+                "jrf-outside-paid-employment", "guardian-2008", "stirling-ely-marshall-2018", "seed-bussu-2014",
+                "seed-prescott-2014", "seed-nightingale", "seed-p2p-foundation", "seed-hcct"],
+    "people": ["elinor-ostrom", "anna-coote", "edgar-cahn", "david-boyle", "sarah-burns", "sonia-bussu",
+               "james-quilligan"],
+    "events": ["ostrom-chicago-police", "coote-ippr-kings-fund", "new-public-management", "declining-trust",
+               "cahn-no-more-throw-away-people", "revival-turn-of-century", "financial-crisis-austerity",
+               "nef-manifesto", "guardian-article", "scie-evidence-base", "nesta-challenge-of-coproduction",
+               "nesta-public-services-inside-out", "nesta-right-here-right-now", "rushey-green-award",
+               "bussu-defining-coproduction", "prescott-no-single-formula", "living-well-cornwall"],
+    "definitions": ["quilligan", "burns-2004-charity", "jrf-clients-alongside-professionals",
+                    "valueforpeople-mutuality", "consumer-value-creation", "scie-meeting-of-minds",
+                    "scie-way-of-working", "scie-share-power", "bussu-synthesis", "cahn-framing",
+                    "stirling-positivist", "stirling-constructivist"],
+    "typologies": ["production-management-governance", "stages", "levels", "bussu-dimensions",
+                   "bussu-motivations", "cahn-values", "scie-features", "generic-institutional",
+                   "positivist-constructivist", "production-participation-creation"],
+    "cases": ["chicago-policing", "living-well-cornwall", "rushey-green-time-bank", "keyring",
+              "family-nurse-partnership", "personal-budgets"],
+}
+
+
+@pytest.mark.parametrize("collection", sorted(REQUIRED))
+def test_required_records_exist(content, collection):
+    missing = [i for i in REQUIRED[collection] if i not in getattr(content, collection)]
+    assert not missing
+
+
+def test_uncertain_dates_stay_uncertain(content):
+    assert not content.events["ostrom-chicago-police"].date.exact
+    assert content.events["ostrom-chicago-police"].date.label == "1970s"
+    assert content.events["bussu-defining-coproduction"].date.exact
+
+
+def test_typology_categories_match_the_frameworks(content):
+    def names(t):
+        return [c.id for c in content.typologies[t].categories]
+
+    assert names("stages") == ["co-design", "co-decision-making", "co-delivery", "co-evaluation"]
+    assert names("levels") == ["descriptive", "intermediate", "transformative"]
+    assert len(names("scie-features")) == 6
+    assert len(names("cahn-values")) == 4
+    assert len(names("bussu-dimensions")) == 4
+    assert len(names("bussu-motivations")) == 3
+
+
+def test_every_case_links_to_a_typology_category(content):
+    for case in content.cases.values():
+        assert case.illustrates or case.contrasts, case.id
