@@ -1,6 +1,6 @@
 # Two commands on a fresh machine: `make serve` and `make test`. `make build` writes site/.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
@@ -29,7 +29,7 @@ serve: $(VENV)/.build-deps
 # Build into a temporary folder and swap it in only on success, so a failed build leaves site/ intact.
 build: $(VENV)/.build-deps
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --quiet -d .site-build || { rm -rf .site-build; exit 1; }
+	$(BIN)/mkdocs build --strict -d .site-build || { rm -rf .site-build; exit 1; }
 	rm -rf site && mv .site-build site
 	@echo "Built the site into site/"
 

@@ -18,6 +18,18 @@ class UnknownIdError(Exception):
     """A page asked a macro for a record that does not exist."""
 
 
+def _register_error_format() -> None:
+    """Show a page author one plain line for an unknown id, instead of mkdocs-macros' traceback."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # an older or newer mkdocs-macros: its default message still fails the build
+        return
+
+    @format_error.register
+    def _(error: UnknownIdError, markdown: str, page) -> str:
+        return str(error)
+
+
 def _data_dir(env) -> Path:
     # DATA_DIR lets tests and benchmarks point the same site at other data.
     return Path(os.environ.get("DATA_DIR") or Path(env.project_dir) / "data")
@@ -26,6 +38,7 @@ def _data_dir(env) -> Path:
 def define_env(env):
     from mkdocs.exceptions import PluginError  # only this entry point knows about mkdocs
 
+    _register_error_format()
     try:
         content = load_content(_data_dir(env))
     except ContentError as err:

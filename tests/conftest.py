@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 def build_site(dest: Path, *, config: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a strict mkdocs build as a content editor would, returning the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)]
     if config:
         command += ["-f", str(config)]
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}

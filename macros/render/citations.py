@@ -55,7 +55,7 @@ def harvard(source: Source) -> Markup:
         parts.append(Markup(" [Film]"))
     if source.date and source.kind in {"blog-post", "newspaper", "web-page"}:
         parts.append(Markup(", {}").format(e(source.date.label)))
-    parts.append(Markup("."))
+    _end_sentence(parts)
     where = ": ".join(p for p in (source.place, source.publisher) if p)
     if where:
         parts.append(Markup(" {}.").format(e(where)))
@@ -66,6 +66,12 @@ def harvard(source: Source) -> Markup:
             parts.append(Markup(' <span class="url-status">(address as recorded in the sources; it may no longer work)</span>'))
         parts.append(Markup("."))
     return Markup("").join(parts)
+
+
+def _end_sentence(parts: list[Markup]) -> None:
+    """Close the title part with a full stop, unless it already ends with its own punctuation."""
+    if not Markup("").join(parts).striptags().rstrip().endswith(("?", "!", ".")):
+        parts.append(Markup("."))
 
 
 def cite(source_ids, content: Content, links: Links) -> Markup:
