@@ -12,6 +12,7 @@ from .errors import ContentError
 from .load import load_content
 from .render import cases, citations, definitions, glossary, people, tables, timeline, typologies
 from .render.links import Links
+from .render.markup import with_tooltips
 
 
 class UnknownIdError(Exception):
@@ -49,6 +50,15 @@ def define_env(env):
         for name in ("sources", "people", "events", "definitions", "typologies", "cases", "terms", "eras")
     }
 
+    tooltip_words = glossary.tooltips(content)
+
+    def macro(function):
+        """Register a page-facing macro whose HTML gets the glossary tooltips."""
+        def wrapped(*args, **kwargs):
+            return with_tooltips(function(*args, **kwargs), tooltip_words)
+        wrapped.__name__, wrapped.__doc__ = function.__name__, function.__doc__
+        return env.macro(wrapped)
+
     def links() -> Links:
         page = env.page
         return Links.for_page(page.url if page else "", env.conf.get("use_directory_urls", True))
@@ -60,7 +70,7 @@ def define_env(env):
                 raise UnknownIdError(
                     f"docs/{page}: unknown {kind} id '{record_id}'. Known ids: {', '.join(sorted(collection))}")
 
-    @env.macro
+    @macro
     def timeline_list(era: str | None = None, theme: str | None = None, person: str | None = None,
                       heading_level: int = 2) -> str:
         """The timeline grouped by era, optionally narrowed to one era, theme or person."""
@@ -69,47 +79,47 @@ def define_env(env):
         known("person", [person] if person else [], content.people)
         return timeline.timeline(content, links(), era=era, theme=theme, person=person, heading_level=heading_level)
 
-    @env.macro
+    @macro
     def definition_list(*ids: str) -> str:
         """Every definition (or the named ones) in full, quoted verbatim."""
         known("definition", ids, content.definitions)
         return definitions.definitions(content, links(), list(ids) or None)
 
-    @env.macro
+    @macro
     def definitions_table() -> str:
         return definitions.definitions_table(content, links())
 
-    @env.macro
+    @macro
     def typology(typology_id: str) -> str:
         known("typology", [typology_id], content.typologies)
         return typologies.typology(typology_id, content, links())
 
-    @env.macro
+    @macro
     def typology_list() -> str:
         return typologies.typologies(content, links())
 
-    @env.macro
+    @macro
     def typology_index() -> str:
         return typologies.typology_index(content, links())
 
-    @env.macro
+    @macro
     def comparison(comparison_id: str) -> str:
         known("comparison", [comparison_id], content.comparisons)
         return tables.comparison_table(tables.table_view(comparison_id, content), content, links())
 
-    @env.macro
+    @macro
     def people_list() -> str:
         return people.people(content, links())
 
-    @env.macro
+    @macro
     def case_list() -> str:
         return cases.cases(content, links())
 
-    @env.macro
+    @macro
     def glossary_list() -> str:
         return glossary.glossary(content, links())
 
-    @env.macro
+    @macro
     def bibliography() -> str:
         return citations.bibliography(content, links())
 

@@ -26,9 +26,16 @@ def plain_text(text: str) -> str:
     return re.sub(r"[*_`]", "", text).replace("\n", " ").strip()
 
 
+def tooltips(content: Content) -> dict[str, str]:
+    """Each tooltip word and the text it shows: the term (when the word is an abbreviation) and its definition."""
+    found = {}
+    for term in content.terms.values():
+        for word in term.tooltip:
+            meaning = plain_text(term.definition)
+            found[word] = meaning if word.lower() == term.term.lower() else f"{term.term}: {meaning}"
+    return found
+
+
 def abbreviations(content: Content) -> str:
-    """Python-Markdown 'abbr' definitions; material shows them as tooltips. Longest words first, so they win."""
-    pairs = [(word, t) for t in content.terms.values() for word in t.tooltip]
-    lines = [f"*[{word}]: {term.term}: {plain_text(term.definition)}" if word != term.term else
-             f"*[{word}]: {plain_text(term.definition)}" for word, term in sorted(pairs, key=lambda p: (-len(p[0]), p[0]))]
-    return "\n".join(lines)
+    """Python-Markdown 'abbr' definitions for the Markdown prose of every page; material shows them as tooltips."""
+    return "\n".join(f"*[{word}]: {text}" for word, text in sorted(tooltips(content).items()))
