@@ -1,0 +1,153 @@
+"""Our mirrored material templates must equal material's own plus the listed changes, and nothing else.
+
+A mirrored template silently shadows material's: after a material upgrade it would keep old asset
+hashes and old markup. This test fails then, and says which file to copy again and what to re-apply.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+OVERRIDES = ROOT / "overrides"
+
+# Each mirrored template: the exact (material's text, our text) edits applied to material's file.
+MIRRORED = {
+    "base.html": [
+        (
+            '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+            '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n',
+            '    <form id="__toggles" autocomplete="off" hidden></form>\n'
+            '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">\n'
+            '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__toggles">\n',
+        ),
+    ],
+    "partials/search.html": [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        ),
+    ],
+    "partials/nav-item.html": [
+        (
+            '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+            '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" '
+            '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>',
+        ),
+        (
+            '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+            '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" '
+            '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>',
+        ),
+    ],
+    "partials/toc.html": [
+        (
+            '  {% if toc %}\n'
+            '    <label class="md-nav__title" for="__toc">\n',
+            '  {% if toc %}\n'
+            '    {#- With navigation.indexes a section\'s index page has no __toc toggle (see nav-item.html). -#}\n'
+            '    {% set _toc = namespace(toggle = true) %}\n'
+            '    {% if "navigation.indexes" in features and page.parent %}\n'
+            '      {% set _toc.toggle = (page.parent.children | selectattr("is_index") | first) != page %}\n'
+            '    {% endif %}\n'
+            '    <label class="md-nav__title" {% if _toc.toggle %}for="__toc"{% endif %}>\n',
+        ),
+    ],
+    "partials/header.html": [
+        (
+            '    <label class="md-header__button md-icon" for="__drawer">\n'
+            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n',
+            '    <label class="md-header__button md-icon" for="__drawer" tabindex="0">\n'
+            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            "      <span class=\"visually-hidden\">{{ lang.t('nav') }}</span>\n",
+        ),
+    ],
+}
+
+LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+
+
+def material_templates() -> Path:
+    import material
+
+    return Path(material.__file__).resolve().parent / "templates"
+
+
+def without_leading_comment(text: str) -> str:
+    return LEADING_COMMENT.sub("", text, count=1)
+
+
+@pytest.mark.parametrize("name", sorted(MIRRORED))
+def test_mirrored_template_is_material_plus_our_edits(name):
+    original = (material_templates() / name).read_text(encoding="utf-8")
+    expected = without_leading_comment(original)
+    for old, new in MIRRORED[name]:
+        assert expected.count(old) == 1, (
+            f"material's {name} changed: this text is no longer there exactly once:\n{old}\n"
+            f"Copy material's {name} to overrides/{name} again and re-apply the edits listed in {__name__}."
+        )
+        expected = expected.replace(old, new)
+    ours = without_leading_comment((OVERRIDES / name).read_text(encoding="utf-8"))
+    assert ours == expected, (
+        f"overrides/{name} differs from material's {name} by more than the listed edits. Copy material's "
+        f"file again and re-apply them, or list the new edit here with the reason in the template's comment."
+    )
+
+
+# Material's designated extension point: it only `extends "base.html"` and fills blocks.
+EXTENDED = {"main.html"}
+
+
+def test_every_override_is_checked():
+    overrides = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
+    shadowing = {name for name in overrides - EXTENDED if (material_templates() / name).exists()}
+    assert shadowing == set(MIRRORED), (
+        f"templates that shadow material's but are not checked here: {sorted(shadowing - set(MIRRORED))}; "
+        f"checked but missing: {sorted(set(MIRRORED) - shadowing)}"
+    )
+
+
+class _AttributeProblems(HTMLParser):
+    """Collects the invalid-HTML patterns material 9.8.1 emits and our overrides remove (W3C Nu checker)."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems: list[str] = []
+        self.ids: set[str] = set()
+        self.label_targets: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        where = f"line {self.getpos()[0]} <{tag} id={attributes.get('id')!r}>"
+        if tag == "input" and attributes.get("type") == "checkbox" and "autocomplete" in attributes:
+            self.problems.append(f"{where}: autocomplete is not allowed on a checkbox")
+        if "tabindex" in attributes and not (attributes["tabindex"] or "").lstrip("-").isdigit():
+            self.problems.append(f"{where}: tabindex={attributes['tabindex']!r} is not an integer")
+        if attributes.get("role") == "dialog" and not (attributes.get("aria-label") or attributes.get("aria-labelledby")):
+            self.problems.append(f"{where}: a dialog needs an accessible name")
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "label" and attributes.get("for"):
+            self.label_targets.append((where, attributes["for"]))
+
+    def close(self):
+        super().close()
+        self.problems += [f"{where}: label for={target!r} names no element" for where, target in self.label_targets
+                          if target not in self.ids]
+
+
+@pytest.mark.build
+def test_built_pages_have_none_of_materials_invalid_attributes(site_dir):
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _AttributeProblems()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        problems += [f"{page.relative_to(site_dir)}: {p}" for p in parser.problems]
+    assert not problems, "\n".join(problems)
