@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Test builds are published under a sub-path, as on GitHub Pages, so links that ignore it break the tests.
+TEST_SITE_URL = "https://example.org/coproduction-explainer/"
 sys.path.insert(0, str(ROOT))
 
 
@@ -18,7 +20,8 @@ def build_site(dest: Path, *, config: Path | None = None, env: dict | None = Non
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)]
     if config:
         command += ["-f", str(config)]
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
+                "SITE_URL": TEST_SITE_URL, **(env or {})}
     return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
 
 

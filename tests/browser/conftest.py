@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import TEST_SITE_URL
+
 ROOT = Path(__file__).resolve().parents[2]
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -38,16 +40,12 @@ CHROMIUM_ARGS = [
 
 
 def site_base_path() -> str:
-    """The path part of site_url ("/coproduction-explainer/"), where GitHub Pages serves the site.
+    """The path part of the test builds' site_url ("/coproduction-explainer/"), where the site is served.
 
     Serving the site there, not at "/", is what makes 404.html testable: mkdocs writes its
     links as absolute paths under site_url.
     """
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    path = urlsplit(config.get("site_url") or "/").path or "/"
+    path = urlsplit(TEST_SITE_URL).path or "/"
     return path if path.endswith("/") else path + "/"
 
 
