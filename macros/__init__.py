@@ -5,6 +5,7 @@ The logic lives in `load` and `render`; this module only wires them to mkdocs-ma
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -54,9 +55,9 @@ def define_env(env):
 
     def macro(function):
         """Register a page-facing macro whose HTML gets the glossary tooltips."""
+        @functools.wraps(function)
         def wrapped(*args, **kwargs):
             return with_tooltips(function(*args, **kwargs), tooltip_words)
-        wrapped.__name__, wrapped.__doc__ = function.__name__, function.__doc__
         return env.macro(wrapped)
 
     def links() -> Links:
