@@ -1,0 +1,1 @@
+// cite: progressive enhancement, filled in by its component work. Content is complete without it.

@@ -1,0 +1,1 @@
+// tables: progressive enhancement, filled in by its component work. Content is complete without it.
