@@ -135,6 +135,8 @@ def define_env(env):
         """The URL of a site page by its key in render/links.py, relative to the current page."""
         return links().page(key)
 
+    # --- Interactive component macros go above this line, one function each. ---
+
     env.variables["_abbreviations"] = glossary.abbreviations(content)
 
 
