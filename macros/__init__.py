@@ -73,12 +73,16 @@ def define_env(env):
 
     @macro
     def timeline_list(era: str | None = None, theme: str | None = None, person: str | None = None,
-                      heading_level: int = 2) -> str:
-        """The timeline grouped by era, optionally narrowed to one era, theme or person."""
+                      heading_level: int = 2, explorer: bool = True) -> str:
+        """The timeline grouped by era, optionally narrowed to one era, theme or person.
+
+        `explorer=False` leaves out the time axis and filters (one explorer per page: ids would repeat).
+        """
         known("era", [era] if era else [], content.eras)
         known("theme", [theme] if theme else [], content.themes)
         known("person", [person] if person else [], content.people)
-        return timeline.timeline(content, links(), era=era, theme=theme, person=person, heading_level=heading_level)
+        return timeline.timeline(content, links(), era=era, theme=theme, person=person, heading_level=heading_level,
+                                 explorer=explorer)
 
     @macro
     def definition_list(*ids: str) -> str:
@@ -134,6 +138,22 @@ def define_env(env):
     def page_link(key: str) -> str:
         """The URL of a site page by its key in render/links.py, relative to the current page."""
         return links().page(key)
+
+    @macro
+    def crosswalk(crosswalk_id: str) -> str:
+        """A crosswalk matrix from crosswalk.yml: how one framework lines up with the others, cell by cell."""
+        from .render import crosswalk as crosswalk_render
+
+        known("crosswalk", [crosswalk_id], content.crosswalks)
+        return crosswalk_render.crosswalk(crosswalk_id, content, links())
+
+    from .render import cite_this  # "Cite this" blocks show the site's name and the year it was built
+    cite_this.install(env.conf.get("site_name") or cite_this.DEFAULT_SITE_NAME)
+
+    @macro
+    def definition_compare() -> str:
+        """The filter and side-by-side controls on the Definitions page, enhanced by definitions.js."""
+        return definitions.definition_compare(content, links())
 
     # --- Interactive component macros go above this line, one function each. ---
 

@@ -40,6 +40,7 @@ COLLECTIONS = (
     Collection("cases", "cases.yml", "cases", "case"),
     Collection("terms", "glossary.yml", "terms", "glossary term"),
     Collection("comparisons", "comparisons.yml", "comparisons", "comparison"),
+    Collection("crosswalks", "crosswalk.yml", "crosswalks", "crosswalk"),
 )
 
 # Which fields hold ids of which collection. A path segment '[]' steps into every item of a list.
@@ -53,6 +54,8 @@ REFERENCES = {
               ("illustrates",): "categories", ("contrasts",): "categories"},
     "terms": {("sources",): "sources", ("see_also",): "terms"},
     "comparisons": {("rows", "[]", "sources"): "sources", ("rows", "[]", "glossary"): "terms"},
+    "crosswalks": {("rows",): "categories", ("columns",): "typologies", ("cells", "[]", "matches"): "categories",
+                   ("cells", "[]", "sources"): "sources"},
 }
 
 DATE_FIELDS = {"sources": ("date",), "events": ("date",), "cases": ("date",)}
@@ -96,6 +99,7 @@ def load_content(data_dir: Path) -> m.Content:
     for collection in COLLECTIONS:
         problems += _check_references(parsed[collection.name], collection, known, unreadable)
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
+    problems += _check_crosswalks(parsed["crosswalks"], records["crosswalks"])
     problems += _check_tooltips(parsed["terms"], records["terms"])
     if problems:
         raise ContentError(problems)
@@ -245,6 +249,55 @@ def _check_comparisons(file: ParsedFile, comparisons: list[tuple[int, dict]]) ->
     return problems
 
 
+def _check_crosswalks(file: ParsedFile, crosswalks: list[tuple[int, dict]]) -> list[DataProblem]:
+    """Exactly one cell for every row and column, and each cell's matches come from its column's framework."""
+    problems = []
+    for index, crosswalk in crosswalks:
+        rows = [r for r in crosswalk.get("rows") or [] if isinstance(r, str)]
+        columns = [c for c in crosswalk.get("columns") or [] if isinstance(c, str)]
+        for column_index, column in enumerate(columns):
+            if any(row.split("/")[0] == column for row in rows):
+                problems.append(file.problem(("crosswalks", index, "columns", column_index), "crosswalk",
+                                f"'{column}' is also the framework of the rows; a framework is not compared with itself"))
+        seen: dict[tuple[str, str], int] = {}
+        for cell_index, cell in enumerate(crosswalk.get("cells") or []):
+            if not isinstance(cell, dict):
+                continue
+            path = ("crosswalks", index, "cells", cell_index)
+            row, column = cell.get("row"), cell.get("column")
+            if not isinstance(row, str) or not isinstance(column, str):
+                continue  # the schema has already reported it
+            if row not in rows:
+                problems.append(file.problem(path + ("row",), "crosswalk",
+                                f"'{row}' is not one of this crosswalk's rows; rows are: {', '.join(rows)}"))
+            if column not in columns:
+                problems.append(file.problem(path + ("column",), "crosswalk",
+                                f"'{column}' is not one of this crosswalk's columns; columns are: {', '.join(columns)}"))
+            if (row, column) in seen:
+                problems.append(file.problem(path, "crosswalk",
+                                f"a second cell for row '{row}' and column '{column}' (the first is on line {seen[row, column]}); keep one"))
+            seen.setdefault((row, column), file.mark(path)[0])
+            matches = [m for m in cell.get("matches") or [] if isinstance(m, str)]
+            for match_index, match in enumerate(matches):
+                if column in columns and match.split("/")[0] != column:
+                    problems.append(file.problem(path + ("matches", match_index), "crosswalk",
+                                    f"'{match}' is not a category of the column's framework; write '{column}/category-id'"))
+            if cell.get("relation") == "none" and matches:
+                problems.append(file.problem(path + ("matches",), "crosswalk",
+                                "relation 'none' means nothing lines up, so leave matches empty"))
+            if cell.get("relation") in ("close", "partial") and not matches:
+                problems.append(file.problem(path + ("relation",), "crosswalk",
+                                f"relation '{cell.get('relation')}' needs at least one category in matches; "
+                                "if nothing lines up, write relation: none"))
+        for row in rows:
+            for column in columns:
+                if (row, column) not in seen:
+                    problems.append(file.problem(("crosswalks", index, "cells"), "crosswalk",
+                                    f"no cell for row '{row}' and column '{column}'; every row needs a cell in every "
+                                    "column, with relation: none where the sources give no link"))
+    return problems
+
+
 def _check_tooltips(file: ParsedFile, terms: list[tuple[int, dict]]) -> list[DataProblem]:
     problems, owner = [], {}
     for index, term in terms:
@@ -322,4 +375,11 @@ def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
                   row.get("glossary"))
             for row in r["rows"])
         content.comparisons[r["id"]] = m.Comparison(r["id"], r["title"], r["caption"], columns, rows)
+    for _, r in records["crosswalks"]:
+        cells = tuple(
+            m.CrosswalkCell(c["row"], c["column"], c["relation"], _tuple(c, "matches"), c["reasoning"],
+                            _tuple(c, "sources"))
+            for c in r["cells"])
+        content.crosswalks[r["id"]] = m.Crosswalk(
+            r["id"], r["title"], r["caption"], tuple(r["rows"]), tuple(r["columns"]), cells, r.get("summary"))
     return content

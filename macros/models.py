@@ -182,6 +182,32 @@ class Comparison:
     rows: tuple[Row, ...]
 
 
+@dataclass(frozen=True)
+class CrosswalkCell:
+    row: str  # a category ref, 'typology-id/category-id'
+    column: str  # a typology id
+    relation: str  # close | partial | none
+    matches: tuple[str, ...]  # category refs in the column's typology
+    reasoning: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """A matrix: categories of one framework down the side, other frameworks across the top."""
+
+    id: str
+    title: str
+    caption: str
+    rows: tuple[str, ...]  # category refs
+    columns: tuple[str, ...]  # typology ids
+    cells: tuple[CrosswalkCell, ...]
+    summary: str | None = None
+
+    def cell(self, row: str, column: str) -> CrosswalkCell:
+        return next(c for c in self.cells if c.row == row and c.column == column)
+
+
 @dataclass
 class Content:
     """Every collection, keyed by id in file order, plus the reverse links pages need."""
@@ -197,6 +223,7 @@ class Content:
     cases: dict[str, Case] = field(default_factory=dict)
     terms: dict[str, GlossaryTerm] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
+    crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
 
     @property
     def categories(self) -> dict[str, Category]:

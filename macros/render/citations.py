@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..models import Content, Source
+from . import cite_this as _cite_this  # noqa: F401  (registers the global that cite_this.html needs)
 from .links import Links
 from .markup import inline, render
 
@@ -74,10 +75,20 @@ def _end_sentence(parts: list[Markup]) -> None:
         parts.append(Markup("."))
 
 
+def reference_text(source: Source) -> str:
+    """The full reference as plain text, for the preview shown when a reader hovers over a citation."""
+    return harvard(source).striptags()
+
+
 def cite(source_ids, content: Content, links: Links) -> Markup:
-    """In-text citations linking to the bibliography, e.g. '(Bussu (2014); Prescott (2014))'."""
+    """In-text citations linking to the bibliography, e.g. '(Bussu (2014); Prescott (2014))'.
+
+    Each link carries its full reference in data-reference, so cite.js can preview it without a
+    request: it works offline and from file://.
+    """
     items = [
-        Markup('<a class="cite" href="{}">{}</a>').format(links.source(sid), in_text(content.sources[sid]))
+        Markup('<a class="cite" href="{}" data-reference="{}">{}</a>').format(
+            links.source(sid), reference_text(content.sources[sid]), in_text(content.sources[sid]))
         for sid in source_ids
     ]
     return Markup("; ").join(items)

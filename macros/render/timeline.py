@@ -31,10 +31,30 @@ def event_view(event: Event, content: Content, links: Links) -> dict:
     }
 
 
-def timeline(content: Content, links: Links, *, era=None, theme=None, person=None, heading_level: int = 2) -> str:
-    """Markdown headings per era (so they reach the table of contents), each followed by its list of events."""
+def explorer_view(events: list[Event], content: Content, key: str = "timeline") -> dict:
+    """What the filter controls offer: only the themes, people and eras these events have, in data order."""
+    themes = {t for e in events for t in e.themes}
+    people = {p for e in events for p in e.people}
+    eras = {e.era for e in events}
+    return {
+        "key": key,
+        "total": len(events),
+        "themes": [t for t in content.themes.values() if t.id in themes],
+        "people": sorted((p for p in content.people.values() if p.id in people), key=lambda p: p.sort_name),
+        "eras": [e for e in content.eras.values() if e.id in eras],
+        "first_year": min((e.date.start_year for e in events), default=""),
+        "last_year": max((e.date.end_year for e in events), default=""),
+    }
+
+
+def timeline(content: Content, links: Links, *, era=None, theme=None, person=None, heading_level: int = 2,
+             explorer: bool = True) -> str:
+    """Markdown headings per era (so they reach the table of contents), each followed by its list of events.
+
+    With `explorer`, the list is preceded by the (hidden) filter controls and axis that timeline.js brings to life.
+    """
     events = select_events(content, era=era, theme=theme, person=person)
-    parts = []
+    parts = [render("timeline_explorer.html", **explorer_view(events, content))] if explorer and events else []
     for era_record in content.eras.values():
         in_era = [e for e in events if e.era == era_record.id]
         if not in_era:

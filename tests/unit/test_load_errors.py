@@ -158,3 +158,84 @@ def test_report_is_one_line_per_problem_with_a_fix_hint(data_copy):
     assert report[0] == "The content in data/ has 1 problem; the site was not built:"
     assert re.match(r"  data/timeline\.yml:\d+:\d+: event 'ostrom-chicago-police' field 'date': ", report[1])
     assert "data/README.md" in report[-1]
+
+
+# --- The crosswalk (data/crosswalk.yml) ---------------------------------------------------------
+
+def test_crosswalk_unknown_row_category(data_copy):
+    edit(data_copy, "crosswalk.yml", "rows: [levels/descriptive,", "rows: [levels/descriptiv,")
+    n = line_of(data_copy, "crosswalk.yml", "rows: [levels/descriptiv,")
+    found = problems(data_copy)
+    assert (f"data/crosswalk.yml:{n}:12: crosswalk 'levels-by-framework' field 'rows': unknown typology category "
+            "('typology-id/category-id') 'levels/descriptiv'; did you mean 'levels/descriptive'? "
+            "it must match an id in data/typologies.yml") in found
+
+
+def test_crosswalk_unknown_column_framework(data_copy):
+    edit(data_copy, "crosswalk.yml", "columns: [stages,", "columns: [stage,")
+    n = line_of(data_copy, "crosswalk.yml", "columns: [stage,")
+    found = problems(data_copy)
+    assert any(p.startswith(f"data/crosswalk.yml:{n}:15: crosswalk 'levels-by-framework' field 'columns': "
+                            "unknown id 'stage'; did you mean 'stages'?") for p in found), found
+
+
+def test_crosswalk_cell_unknown_source(data_copy):
+    edit(data_copy, "crosswalk.yml", "        sources: [seed-bussu-2014, scie-defining-coproduction, seed-prescott-2014]",
+         "        sources: [seed-bussu-2015, scie-defining-coproduction, seed-prescott-2014]")
+    n = line_of(data_copy, "crosswalk.yml", "seed-bussu-2015")
+    [line] = problems(data_copy)
+    assert line == (f"data/crosswalk.yml:{n}:19: crosswalk 'levels-by-framework' field 'cells.sources': unknown id "
+                    "'seed-bussu-2015'; did you mean 'seed-bussu-2014'? it must match an id in data/sources.yml")
+
+
+def test_crosswalk_cell_needs_a_source(data_copy):
+    edit(data_copy, "crosswalk.yml", "        sources: [seed-bussu-2014, scie-defining-coproduction, seed-prescott-2014]",
+         "        sources: []")
+    n = line_of(data_copy, "crosswalk.yml", "sources: []")
+    [line] = problems(data_copy)
+    assert line == f"data/crosswalk.yml:{n}:18: crosswalk 'levels-by-framework' field 'cells.sources': needs at least 1 item"
+
+
+def test_crosswalk_match_must_come_from_the_column(data_copy):
+    edit(data_copy, "crosswalk.yml", "matches: [stages/co-delivery]", "matches: [scie-features/peer-networks]")
+    n = line_of(data_copy, "crosswalk.yml", "matches: [scie-features/peer-networks]")
+    [line] = problems(data_copy)
+    assert line == (f"data/crosswalk.yml:{n}:19: crosswalk 'levels-by-framework' field 'cells.matches': "
+                    "'scie-features/peer-networks' is not a category of the column's framework; "
+                    "write 'stages/category-id'")
+
+
+def test_crosswalk_cell_row_must_be_a_row(data_copy):
+    edit(data_copy, "crosswalk.yml", "      - row: levels/descriptive\n        column: stages\n",
+         "      - row: stages/co-design\n        column: stages\n")
+    n = line_of(data_copy, "crosswalk.yml", "- row: stages/co-design")
+    found = problems(data_copy)
+    assert (f"data/crosswalk.yml:{n}:14: crosswalk 'levels-by-framework' field 'cells.row': 'stages/co-design' is "
+            "not one of this crosswalk's rows; rows are: levels/descriptive, levels/intermediate, levels/transformative"
+            ) in found
+    assert any("no cell for row 'levels/descriptive' and column 'stages'" in p for p in found)
+
+
+def test_crosswalk_duplicate_cell(data_copy):
+    edit(data_copy, "crosswalk.yml", "      - row: levels/descriptive\n        column: bussu-dimensions\n",
+         "      - row: levels/descriptive\n        column: stages\n")
+    found = problems(data_copy)
+    assert any("a second cell for row 'levels/descriptive' and column 'stages' (the first is on line" in p
+               for p in found), found
+    assert any("no cell for row 'levels/descriptive' and column 'bussu-dimensions'" in p for p in found)
+
+
+def test_crosswalk_relation_and_matches_agree(data_copy):
+    edit(data_copy, "crosswalk.yml", "relation: partial\n        matches: [stages/co-delivery]",
+         "relation: none\n        matches: [stages/co-delivery]")
+    [line] = problems(data_copy)
+    assert "field 'cells.matches': relation 'none' means nothing lines up, so leave matches empty" in line
+
+
+def test_crosswalk_unknown_relation(data_copy):
+    edit(data_copy, "crosswalk.yml", "relation: partial\n        matches: [stages/co-delivery]",
+         "relation: strong\n        matches: [stages/co-delivery]")
+    n = line_of(data_copy, "crosswalk.yml", "relation: strong")
+    [line] = problems(data_copy)
+    assert line == (f"data/crosswalk.yml:{n}:19: crosswalk 'levels-by-framework' field 'cells.relation': "
+                    "expected one of: close, partial, none; got 'strong'")

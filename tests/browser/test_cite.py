@@ -1,0 +1,163 @@
+""""Cite this" copy buttons and reference previews, driven by mouse and by keyboard alone."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from macros.render.cite_this import edition_year
+from macros.render.citations import reference_text
+
+from .conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
+from .test_definitions import PHONE_390, tab_to
+
+pytestmark = pytest.mark.browser
+
+# tests/conftest.py builds with SOURCE_DATE_EPOCH=1700000000, so the site's edition year is 2023.
+YEAR = edition_year({"SOURCE_DATE_EPOCH": "1700000000"})
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+
+
+def today() -> str:
+    date = datetime.date.today()
+    return f"{date.day} {date:%B %Y}"
+
+
+def expected_citation(server, title: str, page: str, anchor: str) -> str:
+    return (f"Co-production explained ({YEAR}) ‘{title}’. Available at: {server.base_url}{page}/#{anchor} "
+            f"(Accessed: {today()}).")
+
+
+def copy_citation(page, details) -> tuple[str, str]:
+    details.locator(".cite-copy").click()
+    status = details.locator(".cite-status")
+    status.filter(has_text="Citation copied").wait_for()
+    return page.evaluate("navigator.clipboard.readText()"), status.get_attribute("role")
+
+
+def test_cite_a_definition_with_the_mouse(server, open_page, content):
+    probe = open_page(server.base_url + "definitions/?compare=quilligan,cahn-framing")
+    page = probe.page
+    page.context.grant_permissions(CLIPBOARD, origin=server.origin)
+    details = page.locator("div.definition[data-definition=quilligan] details.cite-this")
+    details.locator("summary").click()
+    copied, role = copy_citation(page, details)
+    # The address has no query string: it names the definition, not this reader's comparison.
+    assert copied == expected_citation(server, content.definitions["quilligan"].label, "definitions", "quilligan")
+    assert role == "status"
+    assert details.locator(".cite-text").inner_text() == copied  # what is shown is what is copied
+    move_mouse_away(page)
+    failures = axe_violations(page, "cite this open") + probe.problems()
+    assert not failures, "\n".join(failures)
+
+
+def test_cite_a_case_by_keyboard_alone(server, open_page, content):
+    case = next(iter(content.cases.values()))
+    page = open_page(server.base_url + "examples/").page
+    page.context.grant_permissions(CLIPBOARD, origin=server.origin)
+    tab_to(page, f"section:has(h2#{case.id}) details.cite-this summary")
+    page.keyboard.press("Enter")
+    tab_to(page, f"section:has(h2#{case.id}) .cite-copy", limit=3)  # past the item's address, to the button
+    page.keyboard.press("Enter")
+    details = page.locator(f"section:has(h2#{case.id}) details.cite-this")
+    details.locator(".cite-status").filter(has_text="Citation copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == expected_citation(server, case.title, "examples", case.id)
+
+
+def test_every_item_kind_has_a_citation_with_its_own_address(server, open_page, content):
+    kinds = [
+        ("definitions", "div.definition[data-definition='{id}'] .cite-text", content.definitions, "label"),
+        ("history", "article[aria-labelledby='{id}'] .cite-text", content.events, "title"),
+        ("typologies", "div:has(> h2#{id}) .typology .cite-text, h2#{id} + .typology .cite-text",
+         content.typologies, "name"),
+        ("examples", "section:has(h2#{id}) .cite-text", content.cases, "title"),
+    ]
+    for page_name, selector, records, title_field in kinds:
+        probe = open_page(f"{server.base_url}{page_name}/")
+        page = probe.page
+        for record_id, record in records.items():
+            text = page.locator(selector.format(id=record_id)).first.text_content()
+            expected = expected_citation(server, getattr(record, title_field), page_name, record_id)
+            assert " ".join(text.split()) == expected, (page_name, record_id)
+        assert not probe.problems(), probe.problems()
+        probe.close()
+
+
+def preview_state(page) -> dict:
+    return page.evaluate("""() => {
+      const tip = document.getElementById('cite-preview');
+      const link = document.activeElement.matches('a.cite') ? document.activeElement
+        : document.querySelector('a.cite[aria-describedby]');
+      const r = tip && link ? [tip.getBoundingClientRect(), link.getBoundingClientRect()] : null;
+      return {
+        visible: !!tip && tip.checkVisibility(),
+        text: tip ? tip.textContent : '',
+        describedBy: link ? link.getAttribute('aria-describedby') : null,
+        href: link ? link.getAttribute('href') : null,
+        overlaps: !!r && r[0].left < r[1].right && r[1].left < r[0].right && r[0].top < r[1].bottom && r[1].top < r[0].bottom,
+      };
+    }""")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE_390], ids=["desktop", "phone"])
+def test_reference_preview_on_hover(server, open_page, content, viewport):
+    probe = open_page(server.base_url + "definitions/", viewport=viewport)
+    page = probe.page
+    definition = content.definitions["burns-2004-charity"]
+    link = page.locator(f"div.definition[data-definition={definition.id}] .attribution a.cite").first
+    link.scroll_into_view_if_needed()
+    link.hover()
+    page.locator("#cite-preview").wait_for(state="visible")
+    state = preview_state(page)
+    assert state["text"] == "Full reference: " + reference_text(content.sources[definition.source])
+    assert state["describedBy"] == "cite-preview" and not state["overlaps"]
+    wait_until_still(page)
+    failures = axe_violations(page, f"preview open {viewport}") + probe.problems()
+    assert not failures, "\n".join(failures)
+
+    page.keyboard.press("Escape")
+    page.locator("#cite-preview").wait_for(state="hidden")
+    assert link.get_attribute("aria-describedby") is None
+    move_mouse_away(page)
+    link.hover()
+    page.locator("#cite-preview").wait_for(state="visible")
+    move_mouse_away(page)
+    page.locator("#cite-preview").wait_for(state="hidden")
+
+
+def test_reference_preview_on_focus_by_keyboard_alone(server, open_page, content):
+    probe = open_page(server.base_url + "definitions/")
+    page = probe.page
+    tab_to(page, "div.definition a.cite")
+    state = preview_state(page)
+    source_id = state["href"].rsplit("#", 1)[1]
+    assert state["visible"] and not state["overlaps"]
+    assert state["text"] == "Full reference: " + reference_text(content.sources[source_id])
+    assert state["describedBy"] == "cite-preview"
+    failures = axe_violations(page, "preview open by focus") + probe.problems()
+    assert not failures, "\n".join(failures)
+    page.keyboard.press("Escape")
+    assert not preview_state(page)["visible"]
+    assert page.evaluate("document.activeElement.matches('a.cite')"), "Escape must not move focus"
+    page.keyboard.press("Tab")
+    if not page.evaluate("document.activeElement.matches('a.cite')"):
+        assert not preview_state(page)["visible"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE_390], ids=["desktop", "phone"])
+def test_every_state_at_once_in_the_dark_scheme(server, open_page, viewport):
+    """Compare open, filtered, a "Cite this" open with its button focused, and a preview showing."""
+    probe = open_page(server.base_url + "definitions/?emphasis=partnership&compare=scie-share-power,hcct-critical-role",
+                      viewport=viewport, color_scheme="dark")
+    page = probe.page
+    details = page.locator("div.definition[data-definition=scie-share-power] details.cite-this")
+    details.locator("summary").click()
+    details.locator(".cite-copy").focus()
+    link = page.locator("div.definition[data-definition=hcct-critical-role] .attribution a.cite").first
+    link.hover()
+    page.locator("#cite-preview").wait_for(state="visible")
+    assert page.locator(".compare-card").count() == 2
+    wait_until_still(page)
+    failures = axe_violations(page, f"all states, dark, {viewport}") + probe.problems()
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,105 @@
+"""The timeline explorer's markup: what timeline.js reads from the page, checked without mkdocs or a browser."""
+
+import copy
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.models import VocabularyTerm
+from macros.render import timeline
+from macros.render.links import Links
+
+LINKS = Links.for_page("history/")
+
+
+class _Elements(HTMLParser):
+    """Every start tag as (tag, attrs dict), in document order."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.elements
+
+
+def options(html: str, name: str) -> list[str]:
+    select = re.search(rf'<select id="timeline-{name}" name="{name}">(.*?)</select>', html, flags=re.S)
+    assert select, f"no {name} select"
+    return re.findall(r'<option value="([^"]*)">', select.group(1))
+
+
+def test_explorer_comes_first_hidden_until_the_script_reveals_it(content):
+    html = timeline.timeline(content, LINKS)
+    first_block = html.split("\n\n", 1)[0]
+    assert first_block.startswith('<form class="timeline-explorer" id="timeline" data-timeline-explorer="timeline"')
+    tag, attrs = elements(first_block)[0]
+    assert "hidden" in attrs, "readers without JavaScript must not see controls that do nothing"
+    assert f">{len(content.events)} of {len(content.events)} events<" in first_block
+    assert 'role="status"' in first_block and 'aria-live="polite"' in first_block
+
+
+def test_explorer_can_be_left_out(content):
+    html = timeline.timeline(content, LINKS, explorer=False)
+    assert "data-timeline-explorer" not in html
+    assert html.startswith("## ")
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"person": "edgar-cahn"}, {"era": "origins"}, {"theme": "time-banking"}])
+def test_filter_options_are_exactly_what_the_shown_events_have(content, kwargs):
+    events = timeline.select_events(content, **kwargs)
+    html = timeline.timeline(content, LINKS, **kwargs)
+    themes = {t for e in events for t in e.themes}
+    people = {p for e in events for p in e.people}
+    assert options(html, "theme") == [""] + [t for t in content.themes if t in themes]
+    assert options(html, "person") == [""] + sorted(people, key=lambda p: content.people[p].sort_name)
+    assert options(html, "era") == [""] + [e for e in content.eras if e in {ev.era for ev in events}]
+
+
+def test_every_event_carries_what_the_script_filters_and_draws_on(content):
+    html = timeline.timeline(content, LINKS)
+    items = {a["data-event"]: a for tag, a in elements(html) if tag == "li" and "data-event" in a}
+    assert set(items) == set(content.events)
+    for event in content.events.values():
+        attrs = items[event.id]
+        assert attrs["data-start"] == str(event.date.start_year)
+        assert attrs["data-end"] == str(event.date.end_year)
+        assert attrs["data-exact"] == ("true" if event.date.exact else "false")
+        assert attrs["data-themes"].split() == list(event.themes)
+        assert attrs["data-people"].split() == list(event.people)
+        assert attrs["data-era"] == event.era
+    bodies = [a["id"] for tag, a in elements(html) if tag == "div" and a.get("class") == "event-body"]
+    assert bodies == [f"{e}-details" for e in items]
+
+
+def test_uncertain_and_exact_dates_are_told_apart(content):
+    html = timeline.timeline(content, LINKS)
+    assert 'data-event="ostrom-chicago-police" data-start="1970" data-end="1979"' in html
+    assert re.search(r'data-event="ostrom-chicago-police"[^>]*data-exact="false"', html)
+    exact = next(e for e in content.events.values() if e.date.exact)
+    assert re.search(rf'data-event="{exact.id}"[^>]*data-exact="true"', html)
+
+
+def test_eras_carry_their_years_for_the_axis(content):
+    html = timeline.timeline(content, LINKS)
+    eras = [a for tag, a in elements(html) if tag == "div" and a.get("class") == "era"]
+    assert [a["data-era"] for a in eras] == list(content.eras)
+    for attrs in eras:
+        era = content.eras[attrs["data-era"]]
+        assert (attrs["data-era-start"], attrs["data-era-end"], attrs["data-era-title"]) == (
+            str(era.start), str(era.end), era.title)
+
+
+def test_labels_in_the_controls_are_escaped(content):
+    tampered = copy.copy(content)
+    tampered.themes = {**content.themes, "time-banking": VocabularyTerm("time-banking", '<img src=x onerror="x">', "d")}
+    html = timeline.timeline(tampered, LINKS)
+    assert "<img" not in html
+    assert '&lt;img src=x onerror=&#34;x&#34;&gt;' in html or "&lt;img src=x onerror=&quot;x&quot;&gt;" in html
