@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, axe_violations, toggle_palette, wait_until_still
 
@@ -131,7 +132,7 @@ def test_everything_works_with_the_keyboard_alone(server, open_page, content):
     page.keyboard.press("Enter")
     page.wait_for_function(f"location.hash === '#{target}'")
     button = page.locator(f"#{target} button.event-toggle")
-    assert button.get_attribute("aria-expanded") == "true"
+    expect(button).to_have_attribute("aria-expanded", "true")
     assert page.locator(f"#{target}-details").is_visible()
     assert page.evaluate("document.activeElement.closest('h3')?.id") == target, "focus moves to the opened event"
 
@@ -140,7 +141,7 @@ def test_everything_works_with_the_keyboard_alone(server, open_page, content):
     assert button.get_attribute("aria-expanded") == "false"
     assert not page.locator(f"#{target}-details").is_visible()
     page.keyboard.press("Space")
-    assert button.get_attribute("aria-expanded") == "true"
+    expect(button).to_have_attribute("aria-expanded", "true")
 
     # Back to the controls with Shift+Tab, then clear the filters.
     press_until(page, "Shift+Tab", "document.activeElement.dataset.action === 'clear'")
