@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build test test-unit test-browser clean
+.PHONY: serve build offline test test-unit test-browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,20 @@ build: $(VENV)/.build-deps
 	rm -rf site && mv .site-build site
 	@echo "Built the site into site/"
 
+# The offline bundle: the site built to open from disk (file://), zipped. Built and zipped in
+# temporary places; the old zip is replaced only when both succeed. 404.html is dropped: with
+# no server nothing shows it, and its absolute links cannot work from disk.
+OFFLINE_ZIP ?= coproduction-explainer-offline.zip
+offline: $(VENV)/.build-deps
+	rm -rf .offline-build .offline.zip
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d .offline-build/coproduction-explainer \
+		|| { rm -rf .offline-build; exit 1; }
+	rm -f .offline-build/coproduction-explainer/404.html
+	$(BIN)/python scripts/zip_dir.py .offline-build/coproduction-explainer .offline.zip \
+		|| { rm -rf .offline-build .offline.zip; exit 1; }
+	mv .offline.zip $(OFFLINE_ZIP) && rm -rf .offline-build
+	@echo "Wrote $(OFFLINE_ZIP): unzip it and open coproduction-explainer/index.html"
+
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
@@ -40,7 +54,7 @@ test-unit: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -m "not browser and not build"
 
 clean:
-	rm -rf site .site-build .pytest_cache
+	rm -rf site .site-build .pytest_cache .offline-build .offline.zip coproduction-explainer-offline.zip
 
 # Timeline filter latency at 5,000 synthetic events, in Chromium (prints figures; see bench/).
 .PHONY: bench

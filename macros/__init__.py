@@ -9,9 +9,10 @@ import functools
 import os
 from pathlib import Path
 
+from . import exports
 from .errors import ContentError
 from .load import load_content
-from .render import cases, citations, definitions, glossary, people, tables, timeline, typologies
+from .render import cases, citations, definitions, downloads, glossary, people, tables, timeline, typologies
 from .render.links import Links
 from .render.markup import with_tooltips
 
@@ -155,6 +156,21 @@ def define_env(env):
         """The filter and side-by-side controls on the Definitions page, enhanced by definitions.js."""
         return definitions.definition_compare(content, links())
 
+    schemas = {p.name: p.read_bytes() for p in sorted((_data_dir(env) / "schemas").glob("*.schema.json"))}
+    env.variables["_open_data"] = (content, schemas)
+    published = {d.collection: d for d in exports.downloads(content, schemas)}
+
+    @env.macro
+    def download_links(*collections: str) -> str:
+        """'Download this data: JSON · CSV' for the named collections (names as in load.COLLECTIONS)."""
+        known("collection", collections, published)
+        return downloads.download_line([published[c] for c in collections], links())
+
+    @env.macro
+    def open_data_table() -> str:
+        return downloads.open_data_table(list(published.values()), exports.shared_schemas(schemas),
+                                         f"{exports.FOLDER}/README.txt", links())
+
     # --- Interactive component macros go above this line, one function each. ---
 
     env.variables["_abbreviations"] = glossary.abbreviations(content)
@@ -163,3 +179,13 @@ def define_env(env):
 def on_post_page_macros(env):
     # Glossary terms become tooltips on every page through Python-Markdown's abbreviations.
     env.markdown += "\n\n" + env.variables["_abbreviations"] + "\n"
+
+
+def on_post_build(env):
+    # The downloads are written after mkdocs has built the pages, so they are not pages themselves.
+    content, schemas = env.variables["_open_data"]
+    site_dir = Path(env.conf["site_dir"])
+    for relative, data in exports.export(content, schemas).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

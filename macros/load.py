@@ -103,7 +103,9 @@ def load_content(data_dir: Path) -> m.Content:
     problems += _check_tooltips(parsed["terms"], records["terms"])
     if problems:
         raise ContentError(problems)
-    return _build(records)
+    content = _build(records)
+    content.documents = {c.name: parsed[c.name].data for c in COLLECTIONS}
+    return content
 
 
 def _records(file: ParsedFile, collection: Collection) -> list[tuple[int, dict]]:

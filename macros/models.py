@@ -224,6 +224,8 @@ class Content:
     terms: dict[str, GlossaryTerm] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
+    # Each validated data file as read (collection name -> {top key: [records]}), for the open-data downloads.
+    documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def categories(self) -> dict[str, Category]:

@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Test builds are published under a sub-path, as on GitHub Pages, so links that ignore it break the tests.
 TEST_SITE_URL = "https://example.org/coproduction-explainer/"
+# A council's intranet address, deeper than TEST_SITE_URL, for the sub-path hosting tests.
+COUNCIL_SITE_URL = "https://example.org/council/coproduction/"
 sys.path.insert(0, str(ROOT))
 
 
@@ -30,6 +32,15 @@ def site_dir(tmp_path_factory) -> Path:
     """The real site, built once with --strict."""
     dest = tmp_path_factory.mktemp("site") / "site"
     result = build_site(dest)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return dest
+
+
+@pytest.fixture(scope="session")
+def council_site_dir(tmp_path_factory) -> Path:
+    """The real site built for COUNCIL_SITE_URL, as a council would host it under a sub-path."""
+    dest = tmp_path_factory.mktemp("council-site") / "site"
+    result = build_site(dest, env={"SITE_URL": COUNCIL_SITE_URL})
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return dest
 

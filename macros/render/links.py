@@ -16,6 +16,7 @@ PAGES = {
     "sources": "sources.md",
     "glossary": "glossary.md",
     "about": "about.md",
+    "open-data": "open-data.md",
 }
 
 

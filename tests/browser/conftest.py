@@ -7,6 +7,7 @@ that leaves the local server, so a test can report all of them at once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -241,3 +242,67 @@ def move_mouse_away(page) -> None:
     page.mouse.move(viewport["width"] - 2, viewport["height"] - 2)
     page.wait_for_function("() => !document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
     wait_until_still(page)
+
+
+@contextlib.contextmanager
+def serve_site(root: Path, base_path: str, headers: dict[str, str] | None = None):
+    """Serve `root` under `base_path` on a fresh loopback port, adding `headers` to every response."""
+    extra = dict(headers or {})
+
+    class Handler(_SiteHandler):
+        def end_headers(self):
+            for name, value in extra.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    Handler.base_path = base_path
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name=f"site-server{base_path}", daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_port}", base_path, root)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def council_server(council_site_dir: Path):
+    """The site built for COUNCIL_SITE_URL, served under its sub-path (/council/coproduction/)."""
+    from tests.conftest import COUNCIL_SITE_URL
+
+    with serve_site(council_site_dir, urlsplit(COUNCIL_SITE_URL).path) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def csp_server(site_dir: Path):
+    """The test site served with the Content-Security-Policy its build wrote to csp.txt, enforced."""
+    policy = (site_dir / "csp.txt").read_text(encoding="utf-8").strip()
+    with serve_site(site_dir, site_base_path(), {"Content-Security-Policy": policy}) as served:
+        yield served
+
+
+def open_page_on(browser, served: Server, url: str, *, init_script: str | None = None) -> PageProbe:
+    """Like `open_page`, for a site served by another fixture; the caller closes it with probe.close()."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
+    probe = PageProbe(page)
+
+    def on_route(route):
+        if served.is_local(route.request.url):
+            route.continue_()
+        else:
+            probe.external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", on_route)
+    page.on("console", lambda msg: probe.console_errors.append(_describe_console(msg)) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: probe.console_errors.append(f"uncaught {exc!r}"))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return probe

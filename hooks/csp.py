@@ -1,0 +1,116 @@
+"""A Content-Security-Policy for the built site, written to site/csp.txt after every build.
+
+material puts three small inline scripts in every page (its localStorage scope, the saved colour
+palette and the content-tab anchor fix). Rather than allow 'unsafe-inline', the policy allows exactly
+those scripts by their SHA-256 hashes, read from the built pages. The hashes change when material or
+site_url changes, so the policy is generated from each build, never typed by hand.
+
+Use it as an mkdocs hook (mkdocs.yml `hooks:`), or print the policy for any built site:
+    python hooks/csp.py site/
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable
+
+# Why each directive is there: see "For council web teams: Content-Security-Policy" in README.md.
+DIRECTIVES = (
+    ("default-src", ["'none'"]),
+    ("script-src", ["'self'"]),  # plus the inline scripts' hashes
+    ("style-src", ["'self'"]),
+    ("img-src", ["'self'", "data:"]),
+    ("font-src", ["'self'"]),
+    ("connect-src", ["'self'"]),
+    ("worker-src", ["'self'"]),
+    ("manifest-src", ["'self'"]),
+    ("base-uri", ["'none'"]),
+    ("form-action", ["'none'"]),
+    ("frame-ancestors", ["*"]),
+)
+
+# Script types a browser executes; anything else (application/json for material's __config) is data.
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+class UnsafeMarkupError(ValueError):
+    """A page holds markup no hash can allow: an inline event handler or a javascript: URL."""
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.problems: list[str] = []
+        self._text: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"line {self.getpos()[0]}: inline event handler {name}= on <{tag}>")
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+                self.problems.append(f"line {self.getpos()[0]}: javascript: URL in {name}= on <{tag}>")
+        if tag == "script" and "src" not in attributes and (attributes.get("type") or "").lower() in _EXECUTABLE_TYPES:
+            self._text = []
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._text is not None:
+            self.scripts.append("".join(self._text))
+            self._text = None
+
+
+def script_hashes(html: str, where: str = "page") -> set[str]:
+    """The CSP source expressions ('sha256-...') for each inline script in one HTML page."""
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    if parser.problems:
+        raise UnsafeMarkupError("; ".join(f"{where}: {p}" for p in parser.problems))
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+            for s in parser.scripts}
+
+
+def policy(pages: Iterable[tuple[str, str]]) -> str:
+    """The policy for a site, given (name, html) for every page."""
+    hashes: set[str] = set()
+    for name, html in pages:
+        hashes |= script_hashes(html, name)
+    parts = []
+    for directive, sources in DIRECTIVES:
+        if directive == "script-src":
+            sources = sources + sorted(hashes)
+        parts.append(" ".join([directive, *sources]))
+    return "; ".join(parts)
+
+
+def site_policy(site_dir: Path) -> str:
+    """The policy for a built site folder."""
+    pages = sorted(site_dir.rglob("*.html"))
+    return policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8")) for p in pages)
+
+
+def on_post_build(config, **kwargs):
+    """mkdocs hook: write csp.txt, the header value, beside the site."""
+    from mkdocs.exceptions import PluginError
+
+    site_dir = Path(config["site_dir"])
+    try:
+        value = site_policy(site_dir)
+    except UnsafeMarkupError as err:
+        raise PluginError(f"No Content-Security-Policy can allow this without 'unsafe-inline': {err}") from None
+    (site_dir / "csp.txt").write_text(value + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python hooks/csp.py SITE_DIR")
+    print(site_policy(Path(sys.argv[1])))

@@ -1,0 +1,197 @@
+"""The open-data downloads: every collection as JSON and CSV, its JSON Schema, and a README.
+
+Pure: validated content and schema texts in, {path relative to the site root: bytes} out. Output is
+deterministic (file order, fixed number formats, '\\n' line endings) so builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from .load import COLLECTIONS, Collection
+from .models import Content
+
+FOLDER = "data"  # in the built site
+LIST_SEPARATOR = "; "
+
+# What each collection holds, for the README and the Open data page.
+DESCRIPTIONS = {
+    "sources": "Every work the site cites or quotes",
+    "people": "People the sources credit, with a short bio",
+    "eras": "The eras that group the timeline",
+    "themes": "Themes that tag timeline events",
+    "emphases": "What a definition emphasises",
+    "events": "Dated timeline events",
+    "definitions": "Definitions quoted verbatim, with a gloss",
+    "typologies": "Frameworks and their categories",
+    "cases": "Examples, linked to typology categories",
+    "terms": "Key terms in plain English",
+    "comparisons": "Comparison tables: columns and rows",
+    "crosswalks": "How the frameworks line up, cell by cell",
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    """The published files of one collection, as paths relative to the site root."""
+
+    collection: str
+    stem: str
+    description: str
+    json: str
+    csv: tuple[str, ...]  # the records' table first, then one table per nested list (e.g. categories)
+    schema: str
+    count: int
+
+
+def _stem(collection: Collection) -> str:
+    return collection.file.removesuffix(".yml")
+
+
+def export(content: Content, schemas: dict[str, bytes]) -> dict[str, bytes]:
+    """Every download file. `schemas` maps schema file names (e.g. 'timeline.schema.json') to their text."""
+    files: dict[str, bytes] = {}
+    for collection in COLLECTIONS:
+        document = content.documents[collection.name]
+        stem = _stem(collection)
+        files[f"{FOLDER}/{stem}.json"] = to_json(document)
+        item_schema = _item_schema(json.loads(schemas[collection.schema]), collection.top_key)
+        for name, table in tables(stem, collection.noun, document[collection.top_key], item_schema).items():
+            files[f"{FOLDER}/{name}.csv"] = table
+    for name in sorted(schemas):
+        files[f"{FOLDER}/schemas/{name}"] = schemas[name]
+    files[f"{FOLDER}/README.txt"] = readme(downloads(content, schemas)).encode("utf-8")
+    return files
+
+
+def downloads(content: Content, schemas: dict[str, bytes]) -> list[Download]:
+    """What `export` publishes for each collection, in the order of COLLECTIONS."""
+    found = []
+    for collection in COLLECTIONS:
+        stem = _stem(collection)
+        document = content.documents[collection.name]
+        item_schema = _item_schema(json.loads(schemas[collection.schema]), collection.top_key)
+        nested = [f"{FOLDER}/{stem}-{field}.csv" for field in _nested_fields(item_schema)]
+        found.append(Download(
+            collection.name, stem, DESCRIPTIONS[collection.name], f"{FOLDER}/{stem}.json",
+            (f"{FOLDER}/{stem}.csv", *nested), f"{FOLDER}/schemas/{collection.schema}",
+            len(document[collection.top_key])))
+    return found
+
+
+def shared_schemas(schemas: dict[str, bytes]) -> list[str]:
+    """Published schemas that belong to no one collection (common.schema.json), as site paths."""
+    own = {c.schema for c in COLLECTIONS}
+    return [f"{FOLDER}/schemas/{name}" for name in sorted(schemas) if name not in own]
+
+
+def to_json(document: dict) -> bytes:
+    """The validated data file exactly as written (same keys and order), so it validates against its schema."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def tables(stem: str, noun: str, records: list[dict], item_schema: dict) -> dict[str, bytes]:
+    """One CSV of the records, plus one per field holding a list of objects (keyed by the parent's id)."""
+    nested = _nested_fields(item_schema)
+    columns = [key for key in item_schema.get("properties", {}) if key not in nested]
+    found = {stem: _csv(records, columns)}
+    parent = noun.replace(" ", "_")
+    for field in nested:
+        sub_schema = item_schema["properties"][field]["items"]
+        rows = [{parent: record["id"], **item} for record in records for item in record.get(field) or []]
+        found[f"{stem}-{field}"] = _csv(rows, [parent, *sub_schema.get("properties", {})])
+    return found
+
+
+def _item_schema(schema: dict, top_key: str) -> dict:
+    return schema["properties"][top_key]["items"]
+
+
+def _nested_fields(item_schema: dict) -> list[str]:
+    return [key for key, spec in item_schema.get("properties", {}).items()
+            if spec.get("type") == "array" and spec.get("items", {}).get("type") == "object"]
+
+
+def _csv(rows: list[dict], columns: list[str]) -> bytes:
+    # A field holding a map (a comparison row's cells) becomes one column per key: 'cells.power'.
+    header = []
+    for column in columns:
+        keys = [k for row in rows if isinstance(row.get(column), dict) for k in row[column]]
+        header += [f"{column}.{k}" for k in dict.fromkeys(keys)] if keys else [column]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(row, name) for name in header])
+    return out.getvalue().encode("utf-8")
+
+
+def _cell(row: dict, name: str) -> str:
+    value = row.get(name)
+    if value is None and "." in name:
+        parent, key = name.split(".", 1)
+        value = (row.get(parent) or {}).get(key) if isinstance(row.get(parent), dict) else None
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_scalar(v) for v in value)
+    return _scalar(value)
+
+
+def _scalar(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def readme(found: list[Download]) -> str:
+    lines = [
+        "Co-production explained: open data",
+        "==================================",
+        "",
+        "Everything the site shows comes from these files. Each collection is published as:",
+        "",
+        "- NAME.json: the data file exactly as validated, e.g. {\"events\": [...]}. It validates",
+        "  against schemas/NAME.schema.json (JSON Schema 2020-12; the schemas share",
+        "  schemas/common.schema.json).",
+        "- NAME.csv: one row per record. Lists of ids or words are joined with \"; \".",
+        "  A map such as a comparison row's cells becomes one column per key (cells.power).",
+        "- NAME-FIELD.csv: one row per item of a nested list (such as a typology's categories),",
+        "  with the id of the record it belongs to in the first column.",
+        "",
+        "Records refer to each other by id. A typology category is written typology-id/category-id.",
+        "Files are UTF-8; CSV follows RFC 4180 with a header row.",
+        "",
+        "Collections",
+        "-----------",
+        "",
+    ]
+    for d in found:
+        files = ", ".join(p.removeprefix(FOLDER + "/") for p in (d.json, *d.csv))
+        lines.append(f"- {d.stem}: {d.description} ({d.count} records). Files: {files}")
+    lines += [
+        "",
+        "Licence",
+        "-------",
+        "",
+        "Our text and data are licensed under Creative Commons Attribution 4.0 International",
+        "(CC BY 4.0): https://creativecommons.org/licenses/by/4.0/",
+        "You may share and adapt them for any purpose, if you give credit and say what you changed.",
+        "",
+        "Quotations (the fields 'text' and 'quote') remain the work of their authors. They are",
+        "reproduced with attribution for criticism and review; each one names its source, and you",
+        "should credit that source, not us, when you reuse one.",
+        "",
+        "How to cite",
+        "-----------",
+        "",
+        "Co-production explained (year) Open data. Available at: the address you downloaded it from",
+        "(Accessed: date).",
+        "",
+        "When you rely on a fact, please also cite the source the record names (sources.json).",
+        "",
+    ]
+    return "\n".join(lines)
