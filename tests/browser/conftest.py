@@ -166,26 +166,8 @@ def open_page(browser, server: Server):
     contexts = []
 
     def _open(url: str, *, viewport: dict = DESKTOP, color_scheme: str = "light") -> PageProbe:
-        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
-        contexts.append(context)
-        page = context.new_page()
-        probe = PageProbe(page)
-
-        def on_route(route):
-            # Nothing may leave the machine: record the request and refuse it.
-            if server.is_local(route.request.url):
-                route.continue_()
-            else:
-                probe.external_requests.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", on_route)
-        page.on("console", lambda msg: probe.console_errors.append(_describe_console(msg)) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: probe.console_errors.append(f"uncaught {exc!r}"))
-        page.goto(url, wait_until="load")
-        # Material starts its search worker and fetches the index after load; let that finish
-        # so its requests and errors are seen too.
-        page.wait_for_load_state("networkidle")
+        probe = open_page_on(browser, server, url, viewport=viewport, color_scheme=color_scheme)
+        contexts.append(probe.page.context)
         return probe
 
     yield _open
@@ -285,15 +267,20 @@ def csp_server(site_dir: Path):
         yield served
 
 
-def open_page_on(browser, served: Server, url: str, *, init_script: str | None = None) -> PageProbe:
-    """Like `open_page`, for a site served by another fixture; the caller closes it with probe.close()."""
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+def open_page_on(browser, served: Server, url: str, *, init_script: str | None = None,
+                 viewport: dict = DESKTOP, color_scheme: str = "light") -> PageProbe:
+    """Open a page of a served site, recording console errors and refusing requests to other hosts.
+
+    The caller closes it with probe.close(); the `open_page` fixture does that for the main server.
+    """
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
     if init_script:
         context.add_init_script(init_script)
     page = context.new_page()
     probe = PageProbe(page)
 
     def on_route(route):
+        # Nothing may leave the machine: record the request and refuse it.
         if served.is_local(route.request.url):
             route.continue_()
         else:
@@ -304,5 +291,7 @@ def open_page_on(browser, served: Server, url: str, *, init_script: str | None =
     page.on("console", lambda msg: probe.console_errors.append(_describe_console(msg)) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: probe.console_errors.append(f"uncaught {exc!r}"))
     page.goto(url, wait_until="load")
+    # Material starts its search worker and fetches the index after load; let that finish
+    # so its requests and errors are seen too.
     page.wait_for_load_state("networkidle")
     return probe
