@@ -12,7 +12,9 @@ from pathlib import Path
 from . import exports
 from .errors import ContentError
 from .load import load_content
-from .render import cases, citations, definitions, downloads, glossary, people, tables, timeline, typologies
+from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
+                     typologies)
+from .render import crosswalk as crosswalk_render
 from .render.links import Links
 from .render.markup import with_tooltips
 
@@ -143,12 +145,10 @@ def define_env(env):
     @macro
     def crosswalk(crosswalk_id: str) -> str:
         """A crosswalk matrix from crosswalk.yml: how one framework lines up with the others, cell by cell."""
-        from .render import crosswalk as crosswalk_render
-
         known("crosswalk", [crosswalk_id], content.crosswalks)
         return crosswalk_render.crosswalk(crosswalk_id, content, links())
 
-    from .render import cite_this  # "Cite this" blocks show the site's name and the year it was built
+    # "Cite this" blocks show the site's name and the year it was built.
     cite_this.install(env.conf.get("site_name") or cite_this.DEFAULT_SITE_NAME)
 
     @macro
