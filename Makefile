@@ -8,6 +8,10 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve build offline test test-unit test-browser clean
 
+# Which site to build: mkdocs.yml, or a council's own config, e.g.
+#   make build CONFIG=examples/harbourside/mkdocs.yml
+CONFIG ?= mkdocs.yml
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -24,23 +28,28 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
 	touch $@
 
 serve: $(VENV)/.build-deps
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success, so a failed build leaves site/ intact.
 build: $(VENV)/.build-deps
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict -d .site-build || { rm -rf .site-build; exit 1; }
+	$(BIN)/mkdocs build --strict -f $(CONFIG) -d $(CURDIR)/.site-build || { rm -rf .site-build; exit 1; }
 	rm -rf site && mv .site-build site
 	@echo "Built the site into site/"
 
 # The offline bundle: the site built to open from disk (file://), zipped. Built and zipped in
 # temporary places; the old zip is replaced only when both succeed. 404.html is dropped: with
 # no server nothing shows it, and its absolute links cannot work from disk.
+# With a council's CONFIG, a copy of its config that inherits mkdocs-council-offline.yml is built instead.
 OFFLINE_ZIP ?= coproduction-explainer-offline.zip
+OFFLINE_CONFIG = $(if $(filter mkdocs.yml,$(CONFIG)),mkdocs-offline.yml,$(dir $(CONFIG)).offline-mkdocs.yml)
 offline: $(VENV)/.build-deps
 	rm -rf .offline-build .offline.zip
-	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d .offline-build/coproduction-explainer \
-		|| { rm -rf .offline-build; exit 1; }
+	@if [ "$(CONFIG)" != mkdocs.yml ]; then \
+		sed 's#^INHERIT: *\(.*\)mkdocs-council\.yml#INHERIT: \1mkdocs-council-offline.yml#' $(CONFIG) > $(OFFLINE_CONFIG); fi
+	$(BIN)/mkdocs build --strict -f $(OFFLINE_CONFIG) -d $(CURDIR)/.offline-build/coproduction-explainer \
+		|| { rm -rf .offline-build; [ "$(CONFIG)" = mkdocs.yml ] || rm -f $(OFFLINE_CONFIG); exit 1; }
+	@[ "$(CONFIG)" = mkdocs.yml ] || rm -f $(OFFLINE_CONFIG)
 	rm -f .offline-build/coproduction-explainer/404.html
 	$(BIN)/python scripts/zip_dir.py .offline-build/coproduction-explainer .offline.zip \
 		|| { rm -rf .offline-build .offline.zip; exit 1; }

@@ -10,11 +10,13 @@ import os
 from pathlib import Path
 
 from . import exports
+from .council import CouncilError, read_council
 from .errors import ContentError
 from .load import load_content
 from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
                      typologies)
 from .render import crosswalk as crosswalk_render
+from .render import embeds
 from .render.links import Links
 from .render.markup import with_tooltips
 
@@ -35,9 +37,14 @@ def _register_error_format() -> None:
         return str(error)
 
 
+# The project folder. Not env.project_dir: a council's config (examples/harbourside/mkdocs.yml) lives
+# in its own folder, and the national data stays here.
+_ROOT = Path(__file__).resolve().parent.parent
+
+
 def _data_dir(env) -> Path:
     # DATA_DIR lets tests and benchmarks point the same site at other data.
-    return Path(os.environ.get("DATA_DIR") or Path(env.project_dir) / "data")
+    return Path(os.environ.get("DATA_DIR") or _ROOT / "data")
 
 
 def define_env(env):
@@ -45,8 +52,12 @@ def define_env(env):
 
     _register_error_format()
     try:
-        content = load_content(_data_dir(env))
-    except ContentError as err:
+        # A council's local records (extra.council.data), merged in and marked "Local".
+        council = read_council(env.conf.get("extra"), env.conf["config_file_path"], _ROOT)
+        local = {"local_dir": council.data, "local_label": council.data_label,
+                 "local_name": council.name} if council and council.data else {}
+        content = load_content(_data_dir(env), **local)
+    except (ContentError, CouncilError) as err:
         raise PluginError(err.report()) from None
     env.variables["content"] = content
     env.variables["counts"] = {
@@ -164,12 +175,28 @@ def define_env(env):
     def download_links(*collections: str) -> str:
         """'Download this data: JSON · CSV' for the named collections (names as in load.COLLECTIONS)."""
         known("collection", collections, published)
-        return downloads.download_line([published[c] for c in collections], links())
+        # A council's local records of the same collections follow (local-timeline.json and so on).
+        named = [c for name in collections for c in (name, exports.LOCAL_PREFIX + name) if c in published]
+        return downloads.download_line([published[c] for c in named], links())
 
     @env.macro
     def open_data_table() -> str:
         return downloads.open_data_table(list(published.values()), exports.shared_schemas(schemas),
                                          f"{exports.FOLDER}/README.txt", links())
+
+    embeddable = {c.slug: c for c in embeds.components(content)}
+
+    @env.macro
+    def embed_this(kind: str, record_id: str | None = None) -> str:
+        """The "Embed this" control for a component's embed, e.g. embed_this("comparison", "approaches")."""
+        slug = f"{kind}-{record_id}" if record_id else kind
+        known("embeddable view", [slug], embeddable)
+        component = embeddable[slug]
+        directory_urls = env.conf.get("use_directory_urls", True)
+        return embeds.embed_control(
+            label=component.label, title=component.title, site_name=env.conf.get("site_name") or "",
+            src=embeds.component_url(slug, directory_urls), height=component.height, links=links(),
+            site_url=env.conf.get("site_url") or "")
 
     # --- Interactive component macros go above this line, one function each. ---
 

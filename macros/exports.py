@@ -2,6 +2,10 @@
 
 Pure: validated content and schema texts in, {path relative to the site root: bytes} out. Output is
 deterministic (file order, fixed number formats, '\\n' line endings) so builds are reproducible.
+
+A council's local records are published apart from the national ones, as local-NAME.json and
+local-NAME.csv in the same formats and against the same schemas: the national files stay exactly
+the national data, and anyone can tell (and leave out or merge) the council's additions.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from .models import Content
 
 FOLDER = "data"  # in the built site
 LIST_SEPARATOR = "; "
+LOCAL_PREFIX = "local-"  # a council's local records: local-timeline.json beside timeline.json
 
 # What each collection holds, for the README and the Open data page.
 DESCRIPTIONS = {
@@ -51,32 +56,41 @@ def _stem(collection: Collection) -> str:
     return collection.file.removesuffix(".yml")
 
 
+def _documents(content: Content):
+    """(collection, file stem, document) for every published file: the national ones, then the local ones."""
+    for collection in COLLECTIONS:
+        yield collection, _stem(collection), content.documents[collection.name]
+    for collection in COLLECTIONS:
+        if collection.name in content.local_documents:
+            yield collection, LOCAL_PREFIX + _stem(collection), content.local_documents[collection.name]
+
+
 def export(content: Content, schemas: dict[str, bytes]) -> dict[str, bytes]:
     """Every download file. `schemas` maps schema file names (e.g. 'timeline.schema.json') to their text."""
     files: dict[str, bytes] = {}
-    for collection in COLLECTIONS:
-        document = content.documents[collection.name]
-        stem = _stem(collection)
+    for collection, stem, document in _documents(content):
         files[f"{FOLDER}/{stem}.json"] = to_json(document)
         item_schema = _item_schema(json.loads(schemas[collection.schema]), collection.top_key)
         for name, table in tables(stem, collection.noun, document[collection.top_key], item_schema).items():
             files[f"{FOLDER}/{name}.csv"] = table
     for name in sorted(schemas):
         files[f"{FOLDER}/schemas/{name}"] = schemas[name]
-    files[f"{FOLDER}/README.txt"] = readme(downloads(content, schemas)).encode("utf-8")
+    files[f"{FOLDER}/README.txt"] = readme(downloads(content, schemas), content.local_name).encode("utf-8")
     return files
 
 
 def downloads(content: Content, schemas: dict[str, bytes]) -> list[Download]:
     """What `export` publishes for each collection, in the order of COLLECTIONS."""
     found = []
-    for collection in COLLECTIONS:
-        stem = _stem(collection)
-        document = content.documents[collection.name]
+    for collection, stem, document in _documents(content):
         item_schema = _item_schema(json.loads(schemas[collection.schema]), collection.top_key)
         nested = [f"{FOLDER}/{stem}-{field}.csv" for field in _nested_fields(item_schema)]
+        local = stem.startswith(LOCAL_PREFIX)
+        description = DESCRIPTIONS[collection.name]
+        if local:
+            description = f"Local: {description[0].lower()}{description[1:]}, added by {content.local_name or 'this council'}"
         found.append(Download(
-            collection.name, stem, DESCRIPTIONS[collection.name], f"{FOLDER}/{stem}.json",
+            (LOCAL_PREFIX if local else "") + collection.name, stem, description, f"{FOLDER}/{stem}.json",
             (f"{FOLDER}/{stem}.csv", *nested), f"{FOLDER}/schemas/{collection.schema}",
             len(document[collection.top_key])))
     return found
@@ -147,7 +161,7 @@ def _scalar(value) -> str:
     return str(value)
 
 
-def readme(found: list[Download]) -> str:
+def readme(found: list[Download], local_name: str | None = None) -> str:
     lines = [
         "Co-production explained: open data",
         "==================================",
@@ -172,6 +186,16 @@ def readme(found: list[Download]) -> str:
     for d in found:
         files = ", ".join(p.removeprefix(FOLDER + "/") for p in (d.json, *d.csv))
         lines.append(f"- {d.stem}: {d.description} ({d.count} records). Files: {files}")
+    if any(d.collection.startswith(LOCAL_PREFIX) for d in found):
+        lines += [
+            "",
+            "Local records",
+            "-------------",
+            "",
+            f"The files named local-NAME are records added by {local_name or 'the council that publishes this copy'},",
+            "not part of the national data. They use the same formats and schemas as NAME, and may refer",
+            "to national ids. The national files above hold only the national data.",
+        ]
     lines += [
         "",
         "Licence",

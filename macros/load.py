@@ -69,43 +69,91 @@ _MD_LINK = re.compile(r"\]\(\s*([^)\s]*)")
 _ALLOWED_LINK = re.compile(r"^https?://[^\s<>\"]+$")
 
 
-def load_content(data_dir: Path) -> m.Content:
-    """Read, validate and resolve every collection. Raises ContentError listing every problem found."""
+# Collections a council may add local records to, from a file of the same name in its data folder.
+LOCAL_COLLECTIONS = ("sources", "events", "definitions", "cases", "terms")
+
+
+def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str | None = None,
+                 local_name: str | None = None) -> m.Content:
+    """Read, validate and resolve every collection. Raises ContentError listing every problem found.
+
+    `local_dir` is a council's folder of local records (same file names and schemas, for the collections
+    in LOCAL_COLLECTIONS); `local_label` is how its files are named in messages, and `local_name` is the
+    council's name, shown on every local record.
+    """
     data_dir = Path(data_dir)
     schema_dir = data_dir / "schemas"
     problems: list[DataProblem] = []
     parsed: dict[str, ParsedFile] = {}
+    local: dict[str, ParsedFile] = {}
     for collection in COLLECTIONS:
         file = read_yaml(data_dir / collection.file, f"data/{collection.file}", collection.top_key)
         problems += file.problems
         if file.data is not None and not file.problems:
             problems += validate(file, schema_dir, collection.schema, collection.noun)
         parsed[collection.name] = file
-    records = {c.name: _records(parsed[c.name], c) for c in COLLECTIONS}
+    if local_dir is not None:
+        local, local_problems = _read_local(Path(local_dir), local_label or str(local_dir), schema_dir)
+        problems += local_problems
+    files = {c.name: [parsed[c.name]] + ([local[c.name]] if c.name in local else []) for c in COLLECTIONS}
+    records = {c.name: [r for f in files[c.name] for r in _records(f, c)] for c in COLLECTIONS}
     for collection in COLLECTIONS:
-        file = parsed[collection.name]
-        problems += _check_text(file, collection)
-        problems += _check_dates(file, collection)
-        problems += _check_unique_ids(file, collection)
+        for file in files[collection.name]:
+            problems += _check_text(file, collection)
+            problems += _check_dates(file, collection)
+        problems += _check_unique_ids(parsed[collection.name], collection)
+        if collection.name in local:
+            problems += _check_unique_ids(local[collection.name], collection, national=parsed[collection.name])
     known = {name: {r["id"] for _, r in items if isinstance(r.get("id"), str)} for name, items in records.items()}
     known["categories"] = {
         f"{t['id']}/{c['id']}" for _, t in records["typologies"]
         for c in t.get("categories", []) if isinstance(c, dict) and "id" in c
     }
     # A collection that could not be read has no ids; skip checks against it rather than report every reference.
-    unreadable = {c.name for c in COLLECTIONS if parsed[c.name].data is None}
+    unreadable = {c.name for c in COLLECTIONS if any(f.data is None for f in files[c.name])}
     if "typologies" in unreadable:
         unreadable.add("categories")
     for collection in COLLECTIONS:
-        problems += _check_references(parsed[collection.name], collection, known, unreadable)
+        for file in files[collection.name]:
+            problems += _check_references(file, collection, known, unreadable)
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
     problems += _check_crosswalks(parsed["crosswalks"], records["crosswalks"])
-    problems += _check_tooltips(parsed["terms"], records["terms"])
+    problems += _check_tooltips(files["terms"])
     if problems:
         raise ContentError(problems)
-    content = _build(records)
+    local_ids = {name: {r["id"] for _, r in _records(f, _BY_NAME[name])} for name, f in local.items()}
+    content = _build(records, local_ids)
     content.documents = {c.name: parsed[c.name].data for c in COLLECTIONS}
+    content.local_documents = {name: f.data for name, f in local.items()}
+    content.local_name = local_name
     return content
+
+
+_BY_NAME = {c.name: c for c in COLLECTIONS}
+
+
+def _read_local(local_dir: Path, label: str, schema_dir: Path) -> tuple[dict[str, ParsedFile], list[DataProblem]]:
+    """A council's local files: each optional, each validated against the national schema."""
+    label = label.rstrip("/")
+    problems: list[DataProblem] = []
+    found: dict[str, ParsedFile] = {}
+    allowed = {_BY_NAME[name].file: _BY_NAME[name] for name in LOCAL_COLLECTIONS}
+    for path in sorted(local_dir.iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name in allowed:
+            continue
+        problems.append(DataProblem(
+            f"{label}/{path.name}", 1, 1, "", "",
+            f"a council's local data can only add to {', '.join(sorted(allowed))}; "
+            "move these records into one of them or remove the file"))
+    for file_name, collection in allowed.items():
+        if not (local_dir / file_name).is_file():
+            continue
+        file = read_yaml(local_dir / file_name, f"{label}/{file_name}", collection.top_key)
+        problems += file.problems
+        if file.data is not None and not file.problems:
+            problems += validate(file, schema_dir, collection.schema, collection.noun)
+        found[collection.name] = file
+    return found, problems
 
 
 def _records(file: ParsedFile, collection: Collection) -> list[tuple[int, dict]]:
@@ -159,15 +207,26 @@ def _check_dates(file: ParsedFile, collection: Collection) -> list[DataProblem]:
     return problems
 
 
-def _check_unique_ids(file: ParsedFile, collection: Collection) -> list[DataProblem]:
+def _check_unique_ids(file: ParsedFile, collection: Collection,
+                      national: ParsedFile | None = None) -> list[DataProblem]:
+    """Ids are unique in a file; a local file's ids must also differ from the national file's."""
     problems = []
     first_seen: dict[str, int] = {}
+    national_ids = {}
+    if national is not None:
+        national_ids = {r["id"]: i for i, r in _records(national, collection) if isinstance(r.get("id"), str)}
     for index, record in _records(file, collection):
         record_id = record.get("id")
         if not isinstance(record_id, str):
             continue
         path = (collection.top_key, index, "id")
-        if record_id in first_seen:
+        if record_id in national_ids:
+            line = national.mark((collection.top_key, national_ids[record_id], "id"))[0]
+            problems.append(file.problem(path, collection.noun,
+                            f"the id '{record_id}' is already used by a national {collection.noun} "
+                            f"({national.name}, line {line}); give the local one its own id, "
+                            f"for example '{record_id}-local'"))
+        elif record_id in first_seen:
             problems.append(file.problem(path, collection.noun,
                             f"the id '{record_id}' is already used on line {first_seen[record_id]}; ids must be unique"))
         else:
@@ -300,14 +359,16 @@ def _check_crosswalks(file: ParsedFile, crosswalks: list[tuple[int, dict]]) -> l
     return problems
 
 
-def _check_tooltips(file: ParsedFile, terms: list[tuple[int, dict]]) -> list[DataProblem]:
+def _check_tooltips(files: list[ParsedFile]) -> list[DataProblem]:
     problems, owner = [], {}
-    for index, term in terms:
-        for word_index, word in enumerate(term.get("tooltip") or []):
-            if word in owner and owner[word] != term.get("id"):
-                problems.append(file.problem(("terms", index, "tooltip", word_index), "glossary term",
-                                f"the tooltip word '{word}' is already used by '{owner[word]}'; a word can show only one tooltip"))
-            owner.setdefault(word, term.get("id"))
+    for file in files:
+        for index, term in _records(file, _BY_NAME["terms"]):
+            for word_index, word in enumerate(term.get("tooltip") or []):
+                if word in owner and owner[word] != term.get("id"):
+                    problems.append(file.problem(("terms", index, "tooltip", word_index), "glossary term",
+                                    f"the tooltip word '{word}' is already used by '{owner[word]}'; "
+                                    "a word can show only one tooltip"))
+                owner.setdefault(word, term.get("id"))
     return problems
 
 
@@ -324,7 +385,12 @@ def _tuple(record: dict, key: str) -> tuple:
     return tuple(record.get(key) or ())
 
 
-def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
+def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[str]] | None = None) -> m.Content:
+    local_ids = local_ids or {}
+
+    def is_local(name: str, r: dict) -> bool:
+        return r["id"] in local_ids.get(name, ())
+
     content = m.Content()
     for _, r in records["sources"]:
         content.sources[r["id"]] = m.Source(
@@ -332,7 +398,7 @@ def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
             date=parse_date(r["date"]) if r.get("date") else None, container=r.get("container"),
             details=r.get("details"), publisher=r.get("publisher"), place=r.get("place"), url=r.get("url"),
             url_status=r.get("url_status"), people=_tuple(r, "people"), cited_in=_tuple(r, "cited_in"),
-            seed=bool(r.get("seed")), note=r.get("note"))
+            seed=bool(r.get("seed")), note=r.get("note"), local=is_local("sources", r))
     for _, r in records["people"]:
         content.people[r["id"]] = m.Person(r["id"], r["name"], r["sort_name"], r["role"], r["bio"], _tuple(r, "sources"))
     for _, r in records["eras"]:
@@ -346,7 +412,7 @@ def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
         events.append(m.Event(
             id=r["id"], date=date, title=r["title"], summary=r["summary"], people=_tuple(r, "people"),
             sources=_tuple(r, "sources"), themes=_tuple(r, "themes"), era=_era_of(date, content.eras),
-            date_note=r.get("date_note")))
+            date_note=r.get("date_note"), local=is_local("events", r)))
     # Chronological order; events with the same start keep their order in the file.
     for event in sorted(events, key=lambda e: (e.date.start, e.date.end)):
         content.events[event.id] = event
@@ -354,7 +420,7 @@ def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
         content.definitions[r["id"]] = m.Definition(
             id=r["id"], label=r["label"], text=r["text"], attribution=r["attribution"], source=r["source"],
             gloss=r["gloss"], emphases=_tuple(r, "emphases"), people=_tuple(r, "people"), via=r.get("via"),
-            locator=r.get("locator"), year=r.get("year"))
+            locator=r.get("locator"), year=r.get("year"), local=is_local("definitions", r))
     for _, r in records["typologies"]:
         categories = tuple(
             m.Category(c["id"], r["id"], c["name"], c["description"], c.get("quote"), c.get("quote_source"))
@@ -366,10 +432,11 @@ def _build(records: dict[str, list[tuple[int, dict]]]) -> m.Content:
             id=r["id"], title=r["title"], place=r["place"], summary=r["summary"], sources=_tuple(r, "sources"),
             illustrates=_tuple(r, "illustrates"), contrasts=_tuple(r, "contrasts"),
             date=parse_date(r["date"]) if r.get("date") else None, lesson=r.get("lesson"), quote=r.get("quote"),
-            quote_source=r.get("quote_source"), people=_tuple(r, "people"))
+            quote_source=r.get("quote_source"), people=_tuple(r, "people"), local=is_local("cases", r))
     for _, r in records["terms"]:
         content.terms[r["id"]] = m.GlossaryTerm(
-            r["id"], r["term"], r["definition"], _tuple(r, "tooltip"), _tuple(r, "sources"), _tuple(r, "see_also"))
+            r["id"], r["term"], r["definition"], _tuple(r, "tooltip"), _tuple(r, "sources"), _tuple(r, "see_also"),
+            local=is_local("terms", r))
     for _, r in records["comparisons"]:
         columns = tuple(m.Column(c["id"], c["label"]) for c in r["columns"])
         rows = tuple(

@@ -50,6 +50,7 @@ class Source:
     cited_in: tuple[str, ...] = ()
     seed: bool = False
     note: str | None = None
+    local: bool = False  # from a council's local data folder, not the national data
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Event:
     themes: tuple[str, ...]
     era: str
     date_note: str | None = None
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Definition:
     via: str | None = None
     locator: str | None = None
     year: int | None = None
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ class Case:
     quote: str | None = None
     quote_source: str | None = None
     people: tuple[str, ...] = ()
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class GlossaryTerm:
     tooltip: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,10 @@ class Content:
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
     # Each validated data file as read (collection name -> {top key: [records]}), for the open-data downloads.
     documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    # A council's local data files as read (collection name -> document), published separately.
+    local_documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    # The council's name, shown on each local record ("Local · Harbourside Borough Council").
+    local_name: str | None = None
 
     @property
     def categories(self) -> dict[str, Category]:

@@ -45,6 +45,19 @@ def council_site_dir(tmp_path_factory) -> Path:
     return dest
 
 
+# The worked example of a council's own branding and local records (a fictional council).
+HARBOURSIDE = ROOT / "examples" / "harbourside"
+
+
+@pytest.fixture(scope="session")
+def harbourside_site_dir(tmp_path_factory) -> Path:
+    """The fictional Harbourside council's site (examples/harbourside/mkdocs.yml), built once with --strict."""
+    dest = tmp_path_factory.mktemp("harbourside-site") / "site"
+    result = build_site(dest, config=HARBOURSIDE / "mkdocs.yml")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return dest
+
+
 @pytest.fixture(scope="session")
 def content():
     from macros.load import load_content

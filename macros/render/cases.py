@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Content
 from .citations import cite
 from .links import Links
+from .local import badge
 from .markup import inline, md_heading, render
 
 
@@ -27,6 +28,7 @@ def case_view(case, content: Content, links: Links) -> dict:
         "illustrates": _categories(case.illustrates, content, links),
         "contrasts": _categories(case.contrasts, content, links),
         "href": links.case(case.id),
+        "badge": badge(case, content),
     }
 
 

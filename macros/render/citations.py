@@ -7,7 +7,8 @@ from markupsafe import Markup, escape
 from ..models import Content, Source
 from . import cite_this as _cite_this  # noqa: F401  (registers the global that cite_this.html needs)
 from .links import Links
-from .markup import inline, render
+from .local import badge, badge_text, with_badge
+from .markup import inline, md_heading, render
 
 # Kinds whose title is the container's part (quoted), not a standalone work (italic).
 _PART_KINDS = {"article", "chapter", "blog-post", "newspaper", "web-page"}
@@ -99,16 +100,17 @@ def citations_of(source_id: str, content: Content, links: Links) -> list[tuple[s
     found = []
     for event in content.events.values():
         if source_id in event.sources:
-            found.append(("Event", event.title, links.event(event.id)))
+            found.append(("Event", with_badge(event.title, event, content), links.event(event.id)))
     for definition in content.definitions.values():
         if source_id in (definition.source, definition.via):
-            found.append(("Definition", definition.label, links.definition(definition.id)))
+            found.append(("Definition", with_badge(definition.label, definition, content),
+                          links.definition(definition.id)))
     for typology in content.typologies.values():
         if source_id in typology.sources or any(c.quote_source == source_id for c in typology.categories):
             found.append(("Typology", typology.name, links.typology(typology.id)))
     for case in content.cases.values():
         if source_id in case.sources or case.quote_source == source_id:
-            found.append(("Example", case.title, links.case(case.id)))
+            found.append(("Example", with_badge(case.title, case, content), links.case(case.id)))
     for person in content.people.values():
         if source_id in person.sources or person.id in content.sources[source_id].people:
             found.append(("Person", person.name, links.person(person.id)))
@@ -117,7 +119,7 @@ def citations_of(source_id: str, content: Content, links: Links) -> list[tuple[s
             found.append(("Comparison", comparison.title, links.page("compare")))
     for term in content.terms.values():
         if source_id in term.sources:
-            found.append(("Glossary", term.term, links.term(term.id)))
+            found.append(("Glossary", with_badge(term.term, term, content), links.term(term.id)))
     return found
 
 
@@ -125,19 +127,24 @@ def bibliography(content: Content, links: Links) -> str:
     def order(source: Source):
         return (author_label(source).lower(), source.year or 0, source.title.lower())
 
+    national = [s for s in content.sources.values() if not s.local]
     groups = [
         ("The seed texts", "These are the texts this site is built from.",
-         sorted((s for s in content.sources.values() if s.seed), key=order)),
+         sorted((s for s in national if s.seed), key=order)),
         ("Works cited", "Works that the seed texts cite or quote.",
-         sorted((s for s in content.sources.values() if not s.seed), key=order)),
+         sorted((s for s in national if not s.seed), key=order)),
     ]
+    local = sorted((s for s in content.sources.values() if s.local), key=order)
+    if local:
+        groups.append((f"Local sources: {content.local_name or 'this council'}",
+                       f"Sources for the local records this site adds ({badge_text(content)}).", local))
     parts = []
     for title, intro, sources in groups:
         entries = [
-            {"source": s, "reference": harvard(s), "note": inline(s.note),
+            {"source": s, "reference": harvard(s), "note": inline(s.note), "badge": badge(s, content),
              "cited_in": [content.sources[c] for c in s.cited_in],
              "citations": citations_of(s.id, content, links), "in_text": in_text}
             for s in sources
         ]
-        parts.append(f"## {title}\n\n{intro}\n\n" + render("bibliography.html", entries=entries, links=links))
+        parts.append(f"## {md_heading(title)}\n\n{md_heading(intro)}\n\n" + render("bibliography.html", entries=entries, links=links))
     return "\n\n".join(parts)

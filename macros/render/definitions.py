@@ -8,6 +8,7 @@ import re
 from ..models import Content, Definition
 from .citations import author_label, cite
 from .links import Links
+from .local import badge, badge_text
 from .markup import inline, md_heading, render
 
 NO_YEAR = "none"
@@ -48,6 +49,7 @@ def definition_view(definition: Definition, content: Content, links: Links) -> d
         "year": year_of(definition, content),
         "decade": decade_of(definition, content),
         "authors": authors_of(definition, content),
+        "badge": badge(definition, content),
     }
 
 
@@ -85,4 +87,5 @@ def filter_options(content: Content) -> dict:
 def definition_compare(content: Content, links: Links) -> str:
     """The filter and compare controls. They start hidden: they only work with definitions.js."""
     return render("definition_compare.html", options=filter_options(content),
-                  definitions=list(content.definitions.values()), total=len(content.definitions))
+                  definitions=list(content.definitions.values()), total=len(content.definitions),
+                  local_text=badge_text(content))

@@ -7,6 +7,7 @@ import re
 from ..models import Content
 from .citations import cite
 from .links import Links
+from .local import badge
 from .markup import render, inline
 
 
@@ -14,7 +15,7 @@ def glossary(content: Content, links: Links) -> str:
     terms = sorted(content.terms.values(), key=lambda t: t.term.lower())
     views = [
         {"t": t, "definition": inline(t.definition), "sources": cite(t.sources, content, links) if t.sources else "",
-         "see_also": [(content.terms[s].term, links.term(s)) for s in t.see_also]}
+         "see_also": [(content.terms[s].term, links.term(s)) for s in t.see_also], "badge": badge(t, content)}
         for t in terms
     ]
     return render("glossary.html", views=views)

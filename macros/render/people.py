@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Content
 from .citations import in_text, reference_text
 from .links import Links
+from .local import with_badge
 from .markup import inline, md_heading, render
 
 
@@ -12,9 +13,11 @@ def person_view(person, content: Content, links: Links) -> dict:
     return {
         "p": person,
         "bio": inline(person.bio),
-        "events": [(e.date.label, e.title, links.event(e.id)) for e in content.events_of(person.id)],
-        "definitions": [(d.label, links.definition(d.id)) for d in content.definitions_of(person.id)],
-        "cases": [(c.title, links.case(c.id)) for c in content.cases_of(person.id)],
+        "events": [(e.date.label, with_badge(e.title, e, content), links.event(e.id))
+                   for e in content.events_of(person.id)],
+        "definitions": [(with_badge(d.label, d, content), links.definition(d.id))
+                        for d in content.definitions_of(person.id)],
+        "cases": [(with_badge(c.title, c, content), links.case(c.id)) for c in content.cases_of(person.id)],
         "typologies": [(t.name, links.typology(t.id)) for t in content.typologies.values() if person.id in t.people],
         "sources": [(in_text(s), s.title, links.source(s.id), reference_text(s)) for s in content.sources_of(person.id)],
     }

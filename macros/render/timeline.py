@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Content, Event
 from .citations import cite
 from .links import Links
+from .local import badge
 from .markup import inline, md_heading, render
 
 
@@ -28,6 +29,7 @@ def event_view(event: Event, content: Content, links: Links) -> dict:
         "themes": [content.themes[t] for t in event.themes],
         "citations": cite(event.sources, content, links),
         "era": content.eras[event.era],
+        "badge": badge(event, content),
     }
 
 

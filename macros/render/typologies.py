@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Content, Typology
 from .citations import cite
 from .links import Links
+from .local import with_badge
 from .markup import inline, md_heading, render
 
 
@@ -16,8 +17,10 @@ def typology_view(typology: Typology, content: Content, links: Links) -> dict:
             "anchor": category.ref.replace("/", "--"),
             "description": inline(category.description),
             "quote_source": cite([category.quote_source or typology.sources[0]], content, links),
-            "cases": [(c.title, links.case(c.id)) for c in content.cases_illustrating(category.ref)],
-            "contrasts": [(c.title, links.case(c.id)) for c in content.cases_contrasting(category.ref)],
+            "cases": [(with_badge(c.title, c, content), links.case(c.id))
+                      for c in content.cases_illustrating(category.ref)],
+            "contrasts": [(with_badge(c.title, c, content), links.case(c.id))
+                          for c in content.cases_contrasting(category.ref)],
         })
     return {
         "t": typology,

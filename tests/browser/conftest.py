@@ -119,6 +119,11 @@ def html_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+def is_embed(rel: str) -> bool:
+    """An embeddable view (hooks/embeds.py): history/embed.html, embed.html, embed/timeline/index.html."""
+    return rel.startswith("embed/") or rel.rpartition("/")[2].endswith("embed.html")
+
+
 def chromium_executable() -> str | None:
     """CHROMIUM_PATH, else Debian's chromium, else None for Playwright's own browser."""
     if os.environ.get("CHROMIUM_PATH"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PHONE, axe_violations, toggle_palette, wait_until_still
+from .conftest import PHONE, axe_violations, is_embed, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,15 @@ def test_every_page_in_light_and_dark(html_pages, server, open_page):
         page = probe.page
         wait_until_still(page)
         failures += axe_violations(page, f"{rel} [light]")
-        toggle_palette(page, "slate")
+        if is_embed(rel):
+            # Embeddable views have no palette toggle: they follow the reader's system setting.
+            failures += [f"{rel}: {problem}" for problem in probe.problems()]
+            probe.close()
+            probe = open_page(server.url(rel), color_scheme="dark")
+            page = probe.page
+            wait_until_still(page)
+        else:
+            toggle_palette(page, "slate")
         failures += axe_violations(page, f"{rel} [dark]")
         failures += [f"{rel}: {problem}" for problem in probe.problems()]
         probe.close()

@@ -19,22 +19,7 @@
     return url.href;
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      area.remove();
-      ok ? resolve() : reject(new Error("copy failed"));
-    });
-  }
+  var copy = window.coproductionCopy;  // copy.js
 
   function enhance(details) {
     if (details.dataset.ready) return;

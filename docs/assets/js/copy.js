@@ -1,0 +1,19 @@
+// One copy-to-clipboard helper for cite.js and embed-this.js: the Clipboard API where the page is a
+// secure context, otherwise a hidden textarea and execCommand (older intranet browsers, plain http).
+window.coproductionCopy = function (text) {
+  "use strict";
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  return new Promise(function (resolve, reject) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    area.remove();
+    ok ? resolve() : reject(new Error("copy failed"));
+  });
+};
