@@ -32,7 +32,7 @@ class ContentError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"The content in data/ has {count} {noun}; the site was not built:"]
+        lines = [f"The data files have {count} {noun}; the site was not built:"]
         lines += [f"  {problem}" for problem in self.problems]
         lines.append("Fix each line above (file:line:column), then build again. See data/README.md for the format.")
         return "\n".join(lines)

@@ -155,7 +155,7 @@ def test_report_is_one_line_per_problem_with_a_fix_hint(data_copy):
     with pytest.raises(ContentError) as caught:
         load_content(data_copy)
     report = caught.value.report().splitlines()
-    assert report[0] == "The content in data/ has 1 problem; the site was not built:"
+    assert report[0] == "The data files have 1 problem; the site was not built:"
     assert re.match(r"  data/timeline\.yml:\d+:\d+: event 'ostrom-chicago-police' field 'date': ", report[1])
     assert "data/README.md" in report[-1]
 
