@@ -15,8 +15,9 @@ from .errors import ContentError
 from .load import load_content
 from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
                      typologies)
+from .render import course
 from .render import crosswalk as crosswalk_render
-from .render import embeds
+from .render import embeds, handbook
 from .render.links import Links
 from .render.markup import with_tooltips
 
@@ -197,6 +198,67 @@ def define_env(env):
             label=component.label, title=component.title, site_name=env.conf.get("site_name") or "",
             src=embeds.component_url(slug, directory_urls), height=component.height, links=links(),
             site_url=env.conf.get("site_url") or "")
+
+    # The induction course (course.yml); learn.js adds the checking, progress and the learning log.
+    docs_dir = Path(env.conf["docs_dir"]) if env.conf.get("docs_dir") else None
+
+    def module(module_id: str) -> str:
+        known("course module", [module_id], content.modules)
+        return module_id
+
+    @macro
+    def course_overview() -> str:
+        """The modules in order, with summary, reading time and a link (learn/index.md)."""
+        return course.course_overview(content, links(), docs_dir)
+
+    @macro
+    def module_intro(module_id: str) -> str:
+        """Objectives, estimated reading time and key points, at the top of a module's page."""
+        markdown = course.page_markdown(docs_dir, module_id) or env.markdown or ""
+        return course.module_intro(module(module_id), content, links(), markdown)
+
+    @macro
+    def module_questions(module_id: str) -> str:
+        """The checks of understanding of a module, with its progress line and "Reset my progress"."""
+        return course.module_questions(module(module_id), content, links())
+
+    @macro
+    def module_reflection(module_id: str) -> str:
+        return course.module_reflection(module(module_id), content, links())
+
+    @macro
+    def module_next(module_id: str) -> str:
+        """Previous and next module, and the learning log."""
+        return course.module_next(module(module_id), content, links())
+
+    @macro
+    def learning_log() -> str:
+        """The printable summary of the student's scores and reflections (learn/log.md), filled in by learn.js."""
+        return course.learning_log(content, links())
+
+    @macro
+    def facilitator_notes(module_id: str) -> str:
+        """Timings, discussion questions and an activity for a group session on a module."""
+        return course.facilitator_notes(module(module_id), content, links())
+
+    @env.macro
+    def progress_reset() -> str:
+        """A "Reset my progress" control, for a page that wants one of its own."""
+        return course.progress_reset()
+
+    @env.macro
+    def module_prose(module_id: str) -> str:
+        """A module page's own prose, for the printable handbook (render/handbook.py says what is taken)."""
+        try:
+            prose = handbook.module_prose(course.page_markdown(docs_dir, module(module_id)), module_id)
+        except handbook.ProseNotFound as err:
+            raise UnknownIdError(str(err)) from None
+        return handbook.prefix_ids(env.render(prose, force_rendering=True), f"handbook-{module_id}")
+
+    @env.macro
+    def build_date() -> str:
+        """The day the site was built, as '22 November 2026' (SOURCE_DATE_EPOCH when set)."""
+        return handbook.build_date(os.environ)
 
     # --- Interactive component macros go above this line, one function each. ---
 

@@ -36,6 +36,7 @@ DESCRIPTIONS = {
     "terms": "Key terms in plain English",
     "comparisons": "Comparison tables: columns and rows",
     "crosswalks": "How the frameworks line up, cell by cell",
+    "modules": "The induction course: modules, questions, reflection prompts and facilitator notes",
 }
 
 
@@ -148,6 +149,8 @@ def _cell(row: dict, name: str) -> str:
     if value is None and "." in name:
         parent, key = name.split(".", 1)
         value = (row.get(parent) or {}).get(key) if isinstance(row.get(parent), dict) else None
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        return json.dumps(value, ensure_ascii=False)  # nested records (a question's options): JSON in the cell
     if isinstance(value, list):
         return LIST_SEPARATOR.join(_scalar(v) for v in value)
     return _scalar(value)
@@ -158,6 +161,8 @@ def _scalar(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import models as m
 from .dates import DateError, parse_date
 from .errors import ContentError, DataProblem
+from .render.links import PAGES  # the page keys a course question may send the reader to (pure data)
 from .schema import ParsedFile, read_yaml, validate
 
 
@@ -41,6 +42,7 @@ COLLECTIONS = (
     Collection("terms", "glossary.yml", "terms", "glossary term"),
     Collection("comparisons", "comparisons.yml", "comparisons", "comparison"),
     Collection("crosswalks", "crosswalk.yml", "crosswalks", "crosswalk"),
+    Collection("modules", "course.yml", "modules", "module"),
 )
 
 # Which fields hold ids of which collection. A path segment '[]' steps into every item of a list.
@@ -56,12 +58,13 @@ REFERENCES = {
     "comparisons": {("rows", "[]", "sources"): "sources", ("rows", "[]", "glossary"): "terms"},
     "crosswalks": {("rows",): "categories", ("columns",): "typologies", ("cells", "[]", "matches"): "categories",
                    ("cells", "[]", "sources"): "sources"},
+    "modules": {("sources",): "sources", ("questions", "[]", "sources"): "sources"},
 }
 
 DATE_FIELDS = {"sources": ("date",), "events": ("date",), "cases": ("date",)}
 
 # Fields that hold verbatim quotations or names: shown as plain text, so Markdown is not interpreted there.
-PLAIN_TEXT_FIELDS = {"text", "quote", "title", "name", "label", "term", "attribution", "caption"}
+PLAIN_TEXT_FIELDS = {"text", "quote", "title", "name", "label", "term", "attribution", "caption", "prompt", "statement"}
 
 _JINJA = re.compile(r"\{\{|\{%|\{#|%\}|#\}")
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z!?]")
@@ -119,6 +122,7 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
     problems += _check_crosswalks(parsed["crosswalks"], records["crosswalks"])
     problems += _check_tooltips(files["terms"])
+    problems += _check_course(parsed["modules"], records["modules"], known, unreadable)
     if problems:
         raise ContentError(problems)
     local_ids = {name: {r["id"] for _, r in _records(f, _BY_NAME[name])} for name, f in local.items()}
@@ -372,6 +376,104 @@ def _check_tooltips(files: list[ParsedFile]) -> list[DataProblem]:
     return problems
 
 
+_CORRECT_RULES = {
+    "single": ("options", lambda n: n == 1, "a single-answer question needs exactly one option with correct: true"),
+    "multiple": ("options", lambda n: n >= 1, "a multiple-answer question needs at least one option with correct: true"),
+    "true-false": ("reasons", lambda n: n == 1, "a true-false question needs exactly one reason with correct: true"),
+}
+# The fields each question type uses, besides id, type, see and sources.
+_QUESTION_FIELDS = {
+    "single": ("prompt", "options"),
+    "multiple": ("prompt", "options"),
+    "true-false": ("statement", "answer", "reasons"),
+    "classify": ("prompt", "scale", "items"),
+}
+
+
+def _check_course(file: ParsedFile, modules: list[tuple[int, dict]], known: dict[str, set[str]],
+                  unreadable: set[str]) -> list[DataProblem]:
+    """The course rules the schema cannot express: right answers, unique ids, scales, pages and timings."""
+    problems: list[DataProblem] = []
+    noun = "module"
+    ids_seen: dict[str, int] = {}
+
+    def unique(path: tuple, value, what: str) -> None:
+        if not isinstance(value, str):
+            return
+        if value in ids_seen:
+            problems.append(file.problem(path, noun, f"the {what} id '{value}' is already used on line "
+                                         f"{ids_seen[value]}; question and reflection ids must be unique in the course"))
+        else:
+            ids_seen[value] = file.mark(path)[0]
+
+    for index, module in modules:
+        questions = module.get("questions")  # none at all: the schema says a module needs at least one
+        for q_index, question in enumerate(questions if isinstance(questions, list) else []):
+            if not isinstance(question, dict):
+                continue
+            at = ("modules", index, "questions", q_index)
+            label = f"question '{question.get('id')}': " if isinstance(question.get("id"), str) else ""
+            unique(at + ("id",), question.get("id"), "question")
+            kind = question.get("type")
+            for other in (f for f in ("prompt", "statement", "answer", "options", "reasons", "scale", "items")
+                          if kind in _QUESTION_FIELDS and f in question and f not in _QUESTION_FIELDS[kind]):
+                problems.append(file.problem(at + (other,), noun,
+                                f"{label}a {kind} question has no '{other}'; it uses "
+                                f"{', '.join(_QUESTION_FIELDS[kind])}", key=True))
+            if kind in _CORRECT_RULES:
+                field, ok, message = _CORRECT_RULES[kind]
+                choices = [c for c in question.get(field) or [] if isinstance(c, dict)]
+                if isinstance(question.get(field), list) and choices:
+                    right = sum(1 for c in choices if c.get("correct") is True)
+                    if not ok(right):
+                        problems.append(file.problem(at + (field,), noun,
+                                        f"{label}{message}; it has {right}"))
+            if kind == "classify" and isinstance(question.get("scale"), str) and "typologies" not in unreadable:
+                scale = question["scale"]
+                if scale not in known["typologies"]:
+                    close = difflib.get_close_matches(scale, sorted(known["typologies"]), n=1)
+                    hint = f"did you mean '{close[0]}'? " if close else ""
+                    problems.append(file.problem(at + ("scale",), noun,
+                                    f"{label}the scale '{scale}' is not a typology; {hint}"
+                                    "it must match an id in data/typologies.yml"))
+                else:
+                    categories = sorted(c for c in known["categories"] if c.split("/")[0] == scale)
+                    for i_index, item in enumerate(question.get("items") or []):
+                        answer = item.get("answer") if isinstance(item, dict) else None
+                        if isinstance(answer, str) and answer not in categories:
+                            problems.append(file.problem(at + ("items", i_index, "answer"), noun,
+                                            f"{label}'{answer}' is not a category of the scale '{scale}'; "
+                                            f"choose one of: {', '.join(categories)}"))
+            see = question.get("see")
+            if isinstance(see, dict) and isinstance(see.get("page"), str) and see["page"] not in PAGES:
+                close = difflib.get_close_matches(see["page"], sorted(PAGES), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(file.problem(at + ("see", "page"), noun,
+                                f"{label}unknown page '{see['page']}'; {hint}it must be one of: "
+                                f"{', '.join(sorted(PAGES))} (the page keys in macros/render/links.py)"))
+        for r_index, prompt in enumerate(module.get("reflection") or []):
+            if isinstance(prompt, dict):
+                unique(("modules", index, "reflection", r_index, "id"), prompt.get("id"), "reflection")
+        notes = module.get("facilitator")
+        if isinstance(notes, dict):
+            at = ("modules", index, "facilitator")
+            timings = [t for t in notes.get("timings") or [] if isinstance(t, dict)]
+            for t_index, timing in enumerate(timings):
+                if isinstance(timing.get("minutes"), int) and timing["minutes"] < 1:
+                    problems.append(file.problem(at + ("timings", t_index, "minutes"), noun,
+                                    "a timing needs at least 1 minute"))
+            parts = [t.get("minutes") for t in timings]
+            if isinstance(notes.get("minutes"), int) and parts and all(isinstance(p, int) for p in parts):
+                if notes["minutes"] < 1:
+                    problems.append(file.problem(at + ("minutes",), noun, "the session needs at least 1 minute"))
+                elif sum(parts) != notes["minutes"]:
+                    problems.append(file.problem(at + ("minutes",), noun,
+                                    f"the timings add up to {sum(parts)} minutes "
+                                    f"({' + '.join(map(str, parts))}), not {notes['minutes']}; "
+                                    "make them add up to the session's minutes"))
+    return problems
+
+
 def _era_of(date: m.FuzzyDate, eras: dict[str, m.Era]) -> str:
     middle = (date.start_year + date.end_year) // 2
     for era in eras.values():
@@ -451,4 +553,25 @@ def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[
             for c in r["cells"])
         content.crosswalks[r["id"]] = m.Crosswalk(
             r["id"], r["title"], r["caption"], tuple(r["rows"]), tuple(r["columns"]), cells, r.get("summary"))
+    for _, r in records["modules"]:
+        questions = []
+        for q in r["questions"]:
+            see = m.SeeAlso(q["see"]["page"], q["see"].get("anchor"))
+            if q["type"] == "classify":
+                items = tuple(m.ClassifyItem(i["text"], i["answer"], i["feedback"]) for i in q["items"])
+                questions.append(m.Question(q["id"], q["type"], q["prompt"], see, tuple(q["sources"]),
+                                            scale=q["scale"], items=items))
+            else:
+                field = "reasons" if q["type"] == "true-false" else "options"
+                options = tuple(m.Choice(o["text"], o["correct"], o["feedback"]) for o in q[field])
+                questions.append(m.Question(
+                    q["id"], q["type"], q.get("statement") if q["type"] == "true-false" else q["prompt"], see,
+                    tuple(q["sources"]), options=options, answer=q.get("answer")))
+        notes = r["facilitator"]
+        facilitator = m.FacilitatorNotes(
+            notes["minutes"], tuple(m.Timing(t["minutes"], t["activity"]) for t in notes["timings"]),
+            tuple(notes["discussion"]), notes["activity"]["title"], tuple(notes["activity"]["steps"]))
+        content.modules[r["id"]] = m.Module(
+            r["id"], r["title"], r["summary"], tuple(r["objectives"]), tuple(r["key_points"]), _tuple(r, "sources"),
+            tuple(questions), tuple(m.ReflectionPrompt(p["id"], p["prompt"]) for p in r["reflection"]), facilitator)
     return content

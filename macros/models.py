@@ -213,6 +213,87 @@ class Crosswalk:
         return next(c for c in self.cells if c.row == row and c.column == column)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """An option of a single or multiple question, or a reason of a true-false one."""
+
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class ClassifyItem:
+    text: str
+    answer: str  # a category ref in the question's scale
+    feedback: str
+
+
+@dataclass(frozen=True)
+class SeeAlso:
+    page: str  # a page key in render/links.py
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A check of understanding. `type` is single, multiple, true-false or classify.
+
+    single and multiple use `prompt` and `options`; true-false uses `statement`, `answer` and `options`
+    (its reasons); classify uses `prompt`, `scale` (a typology id) and `items`.
+    """
+
+    id: str
+    type: str
+    prompt: str
+    see: SeeAlso
+    sources: tuple[str, ...]
+    options: tuple[Choice, ...] = ()
+    answer: bool | None = None
+    scale: str | None = None
+    items: tuple[ClassifyItem, ...] = ()
+
+    @property
+    def correct(self) -> tuple[Choice, ...]:
+        return tuple(o for o in self.options if o.correct)
+
+
+@dataclass(frozen=True)
+class ReflectionPrompt:
+    id: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    minutes: int
+    activity: str
+
+
+@dataclass(frozen=True)
+class FacilitatorNotes:
+    minutes: int
+    timings: tuple[Timing, ...]
+    discussion: tuple[str, ...]
+    activity_title: str
+    activity_steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module of the induction course; its page is docs/learn/<id>.md."""
+
+    id: str
+    title: str
+    summary: str
+    objectives: tuple[str, ...]
+    key_points: tuple[str, ...]
+    sources: tuple[str, ...]
+    questions: tuple[Question, ...]
+    reflection: tuple[ReflectionPrompt, ...]
+    facilitator: FacilitatorNotes
+
+
 @dataclass
 class Content:
     """Every collection, keyed by id in file order, plus the reverse links pages need."""
@@ -229,6 +310,7 @@ class Content:
     terms: dict[str, GlossaryTerm] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
+    modules: dict[str, Module] = field(default_factory=dict)  # the induction course, in course order
     # Each validated data file as read (collection name -> {top key: [records]}), for the open-data downloads.
     documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
     # A council's local data files as read (collection name -> document), published separately.

@@ -186,6 +186,8 @@ def _plain_message(error, schema: dict) -> str:
         return f"{_describe(value)} is not in the right form. {description}".strip()
     if kind == "minItems":
         return f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+    if kind == "maxItems":
+        return f"has {len(value)} items; keep at most {error.validator_value}"
     if kind == "minLength":
         return "must not be empty"
     if kind == "uniqueItems":

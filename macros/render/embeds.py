@@ -77,13 +77,16 @@ class Component:
 
 
 def _called_on(pages_markdown: Mapping[str, str], call: str, default_page: str) -> str:
-    """The first page (by source path) whose Markdown calls `call`, e.g. "comparison('approaches')"."""
+    """The page a component belongs to: its usual page (`default_page`, a key of render/links.py PAGES)
+    when that page calls `call`, e.g. "comparison('approaches')"; else the first page (by source path) that
+    does, as a comparison added to another page would be; else the usual page."""
     wanted = {"{{" + call.replace(" ", "") + "}}", "{{" + call.replace(" ", "").replace("'", '"') + "}}"}
-    for src in sorted(pages_markdown):
-        flat = re.sub(r"\s+", "", pages_markdown[src])
+    usual = PAGES.get(default_page, default_page)
+    for src in [usual] + sorted(pages_markdown):
+        flat = re.sub(r"\s+", "", pages_markdown.get(src, ""))
         if any(w in flat for w in wanted):
             return src
-    return PAGES[default_page]
+    return usual
 
 
 def components(content: Content, pages_markdown: Mapping[str, str] | None = None) -> list[Component]:
@@ -124,6 +127,18 @@ def components(content: Content, pages_markdown: Mapping[str, str] | None = None
         "glossary", "Glossary of co-production", "the glossary",
         "Key terms of co-production of public services in plain English: the glossary, ready to embed.",
         "{{ glossary_list() }}", _called_on(pages, "glossary_list()", "glossary"), "", 800))
+    for module in content.modules.values():
+        # A module's checks of understanding and reflection, at embed/quiz-<id>/. Progress is kept in the
+        # frame's own storage under learn.js's one key (the only thing any embed stores).
+        call = f"module_questions('{module.id}')"
+        page = _called_on(pages, call, f"learn/{module.id}.md")
+        if pages and page not in pages:
+            continue  # no page shows this module yet, so the embed would have nothing to link back to
+        found.append(Component(
+            f"quiz-{module.id}", f"Check your understanding: {module.title}", "these questions",
+            f"The questions and reflection of the module '{module.title}' of the induction course, ready to embed.",
+            f"{{{{ {call} }}}}\n\n{{{{ module_reflection('{module.id}') }}}}", page, f"q-{module.questions[0].id}",
+            1200))
     return found
 
 

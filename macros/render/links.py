@@ -17,6 +17,8 @@ PAGES = {
     "glossary": "glossary.md",
     "about": "about.md",
     "open-data": "open-data.md",
+    "learn": "learn/index.md",
+    "learn-log": "learn/log.md",
 }
 
 
@@ -35,7 +37,11 @@ class Links:
         return cls("../" * depth, directory_urls)
 
     def page(self, key: str) -> str:
-        path = PAGES[key].removesuffix(".md")
+        return self.src(PAGES[key])
+
+    def src(self, source_path: str) -> str:
+        """The page built from a source file in docs/ ("learn/origins.md")."""
+        path = source_path.removesuffix(".md")
         if self.directory_urls:
             path = "" if path == "index" else path.removesuffix("/index").removesuffix("index") + "/"
             return (self.root + path) or "./"
@@ -67,3 +73,7 @@ class Links:
 
     def term(self, term_id: str) -> str:
         return self.to("glossary", term_id)
+
+    def module(self, module_id: str) -> str:
+        """A course module's page, docs/learn/<id>.md."""
+        return self.src(f"learn/{module_id}.md")

@@ -51,7 +51,9 @@ MIRRORED = {
             '  {% if toc %}\n'
             '    {#- With navigation.indexes a section\'s index page has no __toc toggle (see nav-item.html). -#}\n'
             '    {% set _toc = namespace(toggle = true) %}\n'
-            '    {% if "navigation.indexes" in features and page.parent %}\n'
+            '    {% if page not in nav.pages %}\n'
+            '      {% set _toc.toggle = false %}\n'
+            '    {% elif "navigation.indexes" in features and page.parent %}\n'
             '      {% set _toc.toggle = (page.parent.children | selectattr("is_index") | first) != page %}\n'
             '    {% endif %}\n'
             '    <label class="md-nav__title" {% if _toc.toggle %}for="__toc"{% endif %}>\n',

@@ -82,12 +82,42 @@ def own_words(content):
             yield f"category {c.ref}", c.description
     for c in content.cases.values():
         yield f"case {c.id}", c.summary
+    yield from course_words(content)
+
+
+def course_words(content):
+    """Every piece of prose in the induction course (course.yml), facilitator notes included."""
+    for m in content.modules.values():
+        for i, text in enumerate([m.summary, *m.objectives, *m.key_points]):
+            yield f"module {m.id} text {i + 1}", text
+        for q in m.questions:
+            yield f"question {q.id} prompt", q.prompt
+            for n, o in enumerate(q.options, 1):
+                yield f"question {q.id} option {n}", o.text
+                yield f"question {q.id} option {n} feedback", o.feedback
+            for n, item in enumerate(q.items, 1):
+                yield f"question {q.id} item {n}", item.text
+                yield f"question {q.id} item {n} feedback", item.feedback
+        for r in m.reflection:
+            yield f"reflection {r.id}", r.prompt
+        notes = m.facilitator
+        for i, text in enumerate([*(t.activity for t in notes.timings), *notes.discussion, notes.activity_title,
+                                  *notes.activity_steps]):
+            yield f"module {m.id} facilitator text {i + 1}", text
+
+
+def learn_pages():
+    """The course pages' own prose (docs/learn/**), without front matter, macro calls, HTML or link addresses."""
+    from scripts.reading_ease import page_prose
+
+    for page in sorted((ROOT / "docs" / "learn").rglob("*.md")):
+        yield f"page {page.relative_to(ROOT)}", page_prose(page.read_text(encoding="utf-8"))
 
 
 def test_explanations_are_in_our_own_words(content, seeds):
     """No run of ten words in our prose is copied from a seed (names and titles are shorter than that)."""
     copied = []
-    for where, text in own_words(content):
+    for where, text in [*own_words(content), *learn_pages()]:
         words = normalise(re.sub(r"[*_\[\]]", "", text)).split(" ")
         for i in range(len(words) - 9):
             if " ".join(words[i:i + 10]) in seeds:
@@ -148,3 +178,26 @@ def test_typology_categories_match_the_frameworks(content):
 def test_every_case_links_to_a_typology_category(content):
     for case in content.cases.values():
         assert case.illustrates or case.contrasts, case.id
+
+
+def test_the_course_covers_every_module_and_question_type(content):
+    assert list(content.modules) == ["what-it-is", "origins", "telling-apart", "levels-and-stages",
+                                     "values-in-practice", "your-placement"]
+    types = {q.type for m in content.modules.values() for q in m.questions}
+    assert types == {"single", "multiple", "true-false", "classify"}
+    for m in content.modules.values():
+        assert 3 <= len(m.questions) <= 5, m.id
+        assert (ROOT / "docs" / "learn" / f"{m.id}.md").is_file(), m.id
+        assert (ROOT / "docs" / "learn" / "facilitators" / f"{m.id}.md").is_file(), m.id
+    assert any(q.type == "classify" for q in content.modules["levels-and-stages"].questions)
+
+
+def test_course_pages_quote_nothing_directly(seeds):
+    """Quotations reach the course pages only through macros (definition_list, typology), which quote the data.
+
+    A page's own prose may use quotation marks for a word or a short phrase, but not for a passage."""
+    long_quotes = []
+    for where, text in learn_pages():
+        for quoted in re.findall(r"[\"“]([^\"”]{40,})[\"”]", text):
+            long_quotes.append(f"{where}: {quoted[:60]}")
+    assert not long_quotes, long_quotes

@@ -1,0 +1,334 @@
+"""The induction course in a browser: a whole module by keyboard alone, feedback, saved progress and
+reflections, the learning log and its print view, reset, axe-core in every state, blocked storage, and the
+offline bundle from file://. (The quiz inside a cross-origin frame is in test_embeds.py.)"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from macros.render.markup import inline
+from tests.conftest import ROOT, build_site
+
+from .conftest import DESKTOP, PHONE, _describe_console, axe_violations, move_mouse_away, open_page_on
+
+pytestmark = pytest.mark.browser
+
+KEY = "coproduction-explainer:learn:v1"
+# Storage that throws, as in a locked-down browser: reading window.localStorage itself fails.
+BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
+                 " throw new DOMException('The operation is insecure.', 'SecurityError'); }});")
+
+
+def text_of(markdown: str) -> str:
+    """What a reader sees of a data field: the Markdown subset rendered, tags dropped, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(inline(markdown)))).split())
+
+
+def seen(locator) -> str:
+    return " ".join(locator.inner_text().split())
+
+
+@pytest.fixture(scope="module")
+def module(content):
+    """The first module that has every kind of question."""
+    for m in content.modules.values():
+        if {q.type for q in m.questions} >= {"single", "multiple", "true-false", "classify"}:
+            return m
+    pytest.fail("no module has a single, a multiple, a true-false and a classify question")
+
+
+def module_url(server, module_id: str) -> str:
+    return server.url(f"learn/{module_id}/index.html")
+
+
+# --- keyboard helpers: Tab to a control, then arrows, Space and Enter, as a keyboard user would ---------------
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Tab (or Shift+Tab, if the control comes earlier in the page) until the control has the focus."""
+    backwards = page.evaluate("""s => {
+        const target = document.querySelector(s), at = document.activeElement;
+        return !!(target && at && at !== document.body
+                  && (target.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING));
+    }""", selector)
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(limit):
+        if focused(page, selector):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"{key} never reached {selector}")
+
+
+def choose_radio(page, input_id: str) -> None:
+    name = page.evaluate("id => document.getElementById(id).name", input_id)
+    tab_to(page, f'input[name="{name}"]')
+    for _ in range(12):
+        if focused(page, f"#{input_id}"):
+            if not page.evaluate("id => document.getElementById(id).checked", input_id):
+                page.keyboard.press("Space")
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("id => document.getElementById(id).checked", input_id), input_id
+
+
+def tick(page, input_id: str) -> None:
+    tab_to(page, f"#{input_id}")
+    page.keyboard.press("Space")
+    assert page.evaluate("id => document.getElementById(id).checked", input_id), input_id
+
+
+def choose_option(page, select_id: str, value: str) -> None:
+    tab_to(page, f"#{select_id}")
+    for _ in range(12):
+        if page.evaluate("id => document.getElementById(id).value", select_id) == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {value} in #{select_id}")
+
+
+def press_check(page, question_id: str) -> None:
+    tab_to(page, f"#q-{question_id} .learn-check button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => document.querySelector('#q-' + id + ' [data-learn-feedback]').textContent.trim()",
+                           arg=question_id)
+
+
+def feedback(page, question_id: str):
+    return page.locator(f"#q-{question_id} [data-learn-feedback]")
+
+
+def answer_rightly(page, q) -> None:
+    key = f"q-{q.id}"
+    if q.type == "single":
+        choose_radio(page, f"{key}-{[o.correct for o in q.options].index(True) + 1}")
+    elif q.type == "multiple":
+        for n, option in enumerate(q.options, 1):
+            if option.correct:
+                tick(page, f"{key}-{n}")
+    elif q.type == "true-false":
+        choose_radio(page, f"{key}-{'true' if q.answer else 'false'}")
+        choose_radio(page, f"{key}-{[o.correct for o in q.options].index(True) + 1}")
+    else:
+        for n, item in enumerate(q.items, 1):
+            choose_option(page, f"{key}-{n}", item.answer)
+    press_check(page, q.id)
+
+
+def axe_clean(page, where: str) -> list[str]:
+    move_mouse_away(page)
+    return axe_violations(page, where)
+
+
+# --- the whole module, by keyboard ----------------------------------------------------------------------------
+
+def test_a_whole_module_by_keyboard_with_saved_progress_log_print_and_reset(open_page, server, module, content):
+    probe = open_page(module_url(server, module.id))
+    page = probe.page
+    total = len(module.questions)
+    progress = page.locator(f'[data-learn-module="{module.id}"] [data-learn-progress]')
+    assert seen(progress) == f"0 of {total} questions answered correctly"
+    assert page.locator(".learn-check button").count() == total
+    assert page.locator("[data-learn-storage-note]").first.is_hidden()
+
+    # A single-answer question answered wrongly: the feedback says why, with its links, and it can be retried.
+    single = next(q for q in module.questions if q.type == "single")
+    wrong = next(n for n, o in enumerate(single.options, 1) if not o.correct)
+    choose_radio(page, f"q-{single.id}-{wrong}")
+    press_check(page, single.id)
+    box = feedback(page, single.id)
+    assert box.get_attribute("role") == "status"
+    assert seen(box).startswith("Not quite."), seen(box)
+    assert text_of(single.options[wrong - 1].feedback) in seen(box)
+    hrefs = box.locator("a").evaluate_all("l => l.map(a => a.getAttribute('href'))")
+    assert any(h.startswith("../../") and single.see.page in h for h in hrefs), hrefs
+    assert any("sources/#" in h for h in hrefs) and not [h for h in hrefs if h.startswith("/")], hrefs
+    assert seen(progress) == f"0 of {total} questions answered correctly"
+    answer_rightly(page, single)
+    assert seen(box).startswith("Right."), seen(box)
+    assert text_of(single.correct[0].feedback) in seen(box)
+
+    # Every other question: multiple choice, true-false with its reason, classify with selects.
+    for q in module.questions:
+        if q is single:
+            continue
+        answer_rightly(page, q)
+        assert seen(feedback(page, q.id)).startswith("Right."), (q.id, seen(feedback(page, q.id)))
+    assert seen(progress) == f"{total} of {total} questions answered correctly"
+
+    # A reflection, typed.
+    prompt = module.reflection[0]
+    tab_to(page, f"#r-{prompt.id}")
+    page.keyboard.type("I would ask the people who use the service.")
+
+    # Reload: the answers, their feedback and the reflection are still there.
+    page.reload(wait_until="load")
+    assert seen(progress) == f"{total} of {total} questions answered correctly"
+    assert page.locator(f"#r-{prompt.id}").input_value() == "I would ask the people who use the service."
+    assert seen(feedback(page, single.id)).startswith("Right.")
+    assert page.locator(f"#q-{single.id} input:checked").count() == 1
+    stored = page.evaluate("() => Object.keys(localStorage)")
+    ours = [k for k in stored if not k.startswith(server.base_path + ".__")]  # material's own keys aside
+    assert ours == [KEY], stored
+    assert page.evaluate("() => document.cookie") == ""
+
+    # The learning log gathers them, with a typed name and today's date.
+    page.goto(server.url("learn/log/index.html"), wait_until="load")
+    assert page.locator("[data-learn-log-fallback]").is_hidden()
+    tab_to(page, "#learn-log-name")
+    page.keyboard.type("Sam Student")
+    section = page.locator(f'[data-learn-log-module="{module.id}"]')
+    assert seen(section.locator("[data-learn-log-score]")).startswith(f"{total} of {total} questions answered correctly")
+    assert seen(section.locator(f'[data-learn-log-reflection="{prompt.id}"]')) == "I would ask the people who use the service."
+    assert module.title in seen(section.locator("h2"))
+    meta = page.locator("[data-learn-log-meta]")
+    assert "Sam Student" in seen(meta)
+    iso = page.evaluate("() => new Date().toISOString().slice(0, 10)")
+    assert meta.locator("time").get_attribute("datetime") == iso
+    other = next(m for m in content.modules.values() if m.id != module.id)
+    assert seen(page.locator(f'[data-learn-log-module="{other.id}"] [data-learn-log-score]')).startswith("0 of")
+    assert page.locator("[data-learn-print]").is_visible()
+
+    # Printed: the summary and the date, and no header, navigation, sidebars, footer or buttons.
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-tabs"):
+        assert page.locator(chrome).count() == 0 or page.locator(chrome).first.is_hidden(), chrome
+    visible_buttons = page.locator("button:visible")
+    assert visible_buttons.count() == 0, visible_buttons.evaluate_all("l => l.map(b => b.outerHTML)")
+    assert meta.locator("time").is_visible() and section.is_visible()
+    page.emulate_media(media="screen")
+
+    # Reset, with its confirm step, by keyboard.
+    tab_to(page, "[data-learn-log] [data-learn-reset-start]")
+    page.keyboard.press("Enter")
+    assert focused(page, "[data-learn-reset-yes]")
+    page.keyboard.press("Escape")  # changing one's mind keeps everything
+    assert focused(page, "[data-learn-reset-start]") and page.evaluate("k => !!localStorage.getItem(k)", KEY)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # "Yes, clear my progress"
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) is None
+    assert seen(page.locator("[data-learn-log] [data-learn-reset-status]")) == "Your progress has been cleared."
+    assert seen(section.locator("[data-learn-log-score]")).startswith(f"0 of {total}")
+    assert seen(section.locator(f'[data-learn-log-reflection="{prompt.id}"]')) == "No answer yet."
+    page.goto(module_url(server, module.id), wait_until="load")
+    assert seen(progress) == f"0 of {total} questions answered correctly"
+    assert page.locator(f"#r-{prompt.id}").input_value() == ""
+    assert page.locator(f'[data-learn-module="{module.id}"] input:checked').count() == 0
+    assert not probe.problems(), probe.problems()
+
+
+def test_reset_on_a_module_page_clears_everything(open_page, server, module):
+    page = open_page(module_url(server, module.id)).page
+    answer_rightly(page, module.questions[0])
+    page.locator(f"#r-{module.reflection[0].id}").fill("A thought.")
+    reset = page.locator(f'[data-learn-module="{module.id}"] [data-learn-reset]')
+    reset.get_by_role("button", name="Reset my progress").click()
+    reset.get_by_role("button", name="No, keep it").click()
+    assert page.evaluate("k => !!localStorage.getItem(k)", KEY)
+    reset.get_by_role("button", name="Reset my progress").click()
+    reset.get_by_role("button", name="Yes, clear my progress").click()
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) is None
+    assert seen(feedback(page, module.questions[0].id)) == ""
+    assert page.locator(f"#r-{module.reflection[0].id}").input_value() == ""
+
+
+# --- accessibility in each state, at desktop and phone sizes --------------------------------------------------
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_axe_violations_in_any_state(open_page, server, module, viewport):
+    page = open_page(module_url(server, module.id), viewport=viewport).page
+    failures = axe_clean(page, "unanswered")
+    single = next(q for q in module.questions if q.type == "single")
+    wrong = next(n for n, o in enumerate(single.options, 1) if not o.correct)
+    page.locator(f"#q-{single.id}-{wrong}").check()
+    page.locator(f"#q-{single.id} .learn-check button").click()
+    page.locator(f"#q-{single.id} details").evaluate("d => d.open = true")
+    failures += axe_clean(page, "wrong feedback, answer shown")
+    for q in module.questions:
+        answer_rightly(page, q)
+    page.locator(f"#r-{module.reflection[0].id}").fill("Notes")
+    page.locator(f'[data-learn-module="{module.id}"] [data-learn-reset-start]').click()
+    failures += axe_clean(page, "right feedback, reset confirm open")
+    page.goto(server.url("learn/log/index.html"), wait_until="load")
+    failures += axe_clean(page, "learning log")
+    page.goto(server.url("learn/index.html"), wait_until="load")
+    failures += axe_clean(page, "course overview")
+    assert not failures, "\n".join(failures)
+
+
+def test_without_javascript_every_answer_is_in_the_page(browser, server, module):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(module_url(server, module.id))
+        assert page.locator(".learn-check button").count() == 0
+        details = page.locator(f'[data-learn-module="{module.id}"] details.learn-answer')
+        assert details.count() == len(module.questions)
+        details.first.locator("summary").click()
+        assert details.first.locator("a").count() >= 2
+        page.goto(server.url("learn/log/index.html"))
+        assert "needs JavaScript" in seen(page.locator("[data-learn-log-fallback]"))
+    finally:
+        context.close()
+
+
+# --- storage that throws ---------------------------------------------------------------------------------------
+
+def test_the_quiz_works_when_storage_throws(browser, server, module):
+    probe = open_page_on(browser, server, module_url(server, module.id), init_script=BLOCK_STORAGE)
+    try:
+        page = probe.page
+        note = page.locator(f'[data-learn-module="{module.id}"] [data-learn-storage-note]')
+        assert note.is_visible() and "will last only while this page is open" in seen(note)
+        for q in module.questions:
+            answer_rightly(page, q)
+            assert seen(feedback(page, q.id)).startswith("Right.")
+        total = len(module.questions)
+        assert seen(page.locator("[data-learn-progress]").first) == f"{total} of {total} questions answered correctly"
+        page.locator("[data-learn-reset-start]").first.click()
+        page.locator("[data-learn-reset-yes]").first.click()
+        assert seen(page.locator("[data-learn-progress]").first) == f"0 of {total} questions answered correctly"
+        learn_errors = [e for e in probe.console_errors if "learn.js" in e]
+        assert not learn_errors, learn_errors
+    finally:
+        probe.close()
+
+
+# --- the offline bundle, from file:// --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def offline_dir(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("learn-offline") / "site"
+    result = build_site(dest, config=ROOT / "mkdocs-offline.yml")
+    assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
+    return dest
+
+
+def test_the_quiz_and_log_work_from_file_urls(browser, offline_dir, module):
+    context = browser.new_context(viewport=DESKTOP)
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda msg: errors.append(_describe_console(msg)) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(f"uncaught {exc!r}"))
+        context.route("**/*", lambda route: route.continue_() if route.request.url.split(":", 1)[0]
+                      in ("file", "data", "blob", "about") else route.abort())
+        page.goto((offline_dir / "learn" / f"{module.id}.html").as_uri(), wait_until="load")
+        for q in module.questions:
+            answer_rightly(page, q)
+        link = feedback(page, module.questions[0].id).locator("a").first.get_attribute("href")
+        assert link.startswith("../") and ".html" in link, link
+        page.locator(f"#r-{module.reflection[0].id}").fill("Offline thoughts")
+        page.goto((offline_dir / "learn" / "log.html").as_uri(), wait_until="load")
+        section = page.locator(f'[data-learn-log-module="{module.id}"]')
+        total = len(module.questions)
+        assert seen(section.locator("[data-learn-log-score]")).startswith(f"{total} of {total}")
+        assert seen(section.locator(f'[data-learn-log-reflection="{module.reflection[0].id}"]')) == "Offline thoughts"
+        assert not errors, errors
+    finally:
+        context.close()
