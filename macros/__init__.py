@@ -218,9 +218,9 @@ def define_env(env):
         return course.module_intro(module(module_id), content, links(), markdown)
 
     @macro
-    def module_questions(module_id: str) -> str:
-        """The checks of understanding of a module, with its progress line and "Reset my progress"."""
-        return course.module_questions(module(module_id), content, links())
+    def module_questions(module_id: str, reset: bool = True) -> str:
+        """A module's checks of understanding, its progress line and (unless reset=False) "Reset my progress"."""
+        return course.module_questions(module(module_id), content, links(), reset=reset)
 
     @macro
     def module_reflection(module_id: str) -> str:

@@ -237,11 +237,14 @@ def test_reset_on_a_module_page_clears_everything(open_page, server, module):
     assert page.locator(f"#r-{module.reflection[0].id}").input_value() == ""
 
 
-# --- accessibility in each state, at desktop and phone sizes --------------------------------------------------
+# --- accessibility in each state: desktop and phone, light and dark ------------------------------------------------------
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_no_axe_violations_in_any_state(open_page, server, module, viewport):
-    page = open_page(module_url(server, module.id), viewport=viewport).page
+@pytest.mark.parametrize("viewport, scheme", [(DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark")],
+                         ids=["desktop", "phone", "desktop-dark"])
+def test_no_axe_violations_in_any_state(open_page, server, module, viewport, scheme):
+    page = open_page(module_url(server, module.id), viewport=viewport, color_scheme=scheme).page
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected
     failures = axe_clean(page, "unanswered")
     single = next(q for q in module.questions if q.type == "single")
     wrong = next(n for n, o in enumerate(single.options, 1) if not o.correct)
