@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build offline test test-unit test-browser clean
+.PHONY: serve build offline test test-unit test-browser fuzz clean
 
 # Which site to build: mkdocs.yml, or a council's own config, e.g.
 #   make build CONFIG=examples/harbourside/mkdocs.yml
@@ -20,7 +20,18 @@ $(VENV)/.build-deps: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
+# The W3C Nu HTML Checker for tests/build/test_html_valid.py: the npm registry's vnu-jar tarball, fetched
+# with Python (no npm needed) and checked against the registry's sha512 integrity
+# (https://registry.npmjs.org/vnu-jar/<version>, dist.integrity). It needs Java (Debian: default-jre-headless).
+VNU_VERSION := 26.9.27
+VNU_INTEGRITY := sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA==
+VNU_JAR ?= $(VENV)/vnu/vnu-$(VNU_VERSION).jar
+export VNU_JAR := $(abspath $(VNU_JAR))
+
+$(VNU_JAR): | $(BIN)/python
+	$(BIN)/python scripts/fetch_vnu.py $(VNU_VERSION) $(VNU_INTEGRITY) $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python $(VNU_JAR)
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@# Use Debian's chromium when present (CHROMIUM_PATH); otherwise Playwright's own browser.
 	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then \
@@ -62,10 +73,16 @@ test: $(VENV)/.test-deps
 test-unit: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -m "not browser and not build"
 
+# The generated-data tests (tests/unit/test_fuzz.py) with many more examples than `make test` runs.
+fuzz: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/unit/test_fuzz.py
+
 clean:
 	rm -rf site .site-build .pytest_cache .offline-build .offline.zip coproduction-explainer-offline.zip
 
 # Timeline filter latency at 5,000 synthetic events, in Chromium (prints figures; see bench/).
+# Then each page's first-view transfer size, raw and gzipped, per page template (bench/page_weight.py).
 .PHONY: bench
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/timeline_filter.py
+	$(BIN)/python bench/page_weight.py

@@ -16,10 +16,11 @@ EXAMPLES = "'2014-07-21', '2009-12', '2008', '1970s', 'late 1970s', 'c. 2000', '
 MONTHS = [None, "January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(?:(early|mid|late) )?(\d{3}0)s$")
+# re.ASCII: \d means 0-9 only, not the digits of every script (int() would accept those too).
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_DECADE = re.compile(r"^(?:(early|mid|late) )?(\d{3}0)s$", re.ASCII)
 _CIRCA = re.compile(r"^c\. (.+)$")
 _AFTER = re.compile(r"^after (.+)$")
 _PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}

@@ -112,8 +112,11 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
         f"{t['id']}/{c['id']}" for _, t in records["typologies"]
         for c in t.get("categories", []) if isinstance(c, dict) and "id" in c
     }
-    # A collection that could not be read has no ids; skip checks against it rather than report every reference.
-    unreadable = {c.name for c in COLLECTIONS if any(f.data is None for f in files[c.name])}
+    # A collection that could not be read, or has no list of records, has no ids; skip checks against it rather
+    # than report every reference.
+    unreadable = {c.name for c in COLLECTIONS
+                  if any(not isinstance(f.data, dict) or not isinstance(f.data.get(c.top_key), list)
+                         for f in files[c.name])}
     if "typologies" in unreadable:
         unreadable.add("categories")
     for collection in COLLECTIONS:
@@ -367,7 +370,10 @@ def _check_tooltips(files: list[ParsedFile]) -> list[DataProblem]:
     problems, owner = [], {}
     for file in files:
         for index, term in _records(file, _BY_NAME["terms"]):
-            for word_index, word in enumerate(term.get("tooltip") or []):
+            words = term.get("tooltip")
+            for word_index, word in enumerate(words if isinstance(words, list) else []):
+                if not isinstance(word, str):
+                    continue  # the schema has already reported it
                 if word in owner and owner[word] != term.get("id"):
                     problems.append(file.problem(("terms", index, "tooltip", word_index), "glossary term",
                                     f"the tooltip word '{word}' is already used by '{owner[word]}'; "

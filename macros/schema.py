@@ -79,8 +79,10 @@ def read_yaml(path: Path, display_name: str, top_key: str) -> ParsedFile:
             parsed.problems.append(DataProblem(
                 display_name, 1, 1, "", "", f"the file is empty; expected '{top_key}:' followed by a list of records"))
             return parsed
-        _collect_marks(node, (), parsed)
+        _collect_marks(node, (), parsed, [0])
         parsed.data = loader.construct_document(node)
+    except _TooComplex as err:
+        parsed.problems.append(DataProblem(display_name, err.line, err.column, "", "", err.message))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -88,19 +90,47 @@ def read_yaml(path: Path, display_name: str, top_key: str) -> ParsedFile:
         parsed.problems.append(DataProblem(
             display_name, line, column, "", "",
             f"this is not valid YAML ({detail}); check the indentation, and put text containing ': ' or '#' in quotes"))
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, such as NUL or another control code
+        before = text[:err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        parsed.problems.append(DataProblem(
+            display_name, line, column, "", "",
+            f"the character U+{code:04X} is not allowed in a YAML file (a control character); remove it"))
     except yaml.YAMLError as err:
-        parsed.problems.append(DataProblem(display_name, 1, 1, "", "", f"this is not valid YAML ({err})"))
+        detail = " ".join(str(err).split())
+        parsed.problems.append(DataProblem(display_name, 1, 1, "", "", f"this is not valid YAML ({detail})"))
     finally:
         loader.dispose()
     return parsed
 
 
-def _collect_marks(node: yaml.Node, path: JsonPath, parsed: ParsedFile) -> None:
+# Far deeper and larger than any real data file; beyond these a file is refused with one readable line rather
+# than exhausting the stack (deep nesting, an alias that contains itself) or the clock (aliases of aliases).
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+
+
+class _TooComplex(Exception):
+    def __init__(self, node: yaml.Node, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = node.start_mark.line + 1, node.start_mark.column + 1, message
+
+
+def _collect_marks(node: yaml.Node, path: JsonPath, parsed: ParsedFile, count: list[int]) -> None:
+    if len(path) > MAX_DEPTH:
+        raise _TooComplex(node, f"the values here are nested more than {MAX_DEPTH} levels deep (or an alias "
+                                "refers to itself); the data files need only a few levels")
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise _TooComplex(node, f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are "
+                                "expanded; write the values out instead of nesting aliases")
     parsed.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
+            # A complex key ('? [a, b]') is refused when the document is constructed; give it a stand-in here.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"<{key_node.tag}>"
             child = path + (key,)
             if key in seen:
                 parsed.problems.append(DataProblem(
@@ -108,10 +138,10 @@ def _collect_marks(node: yaml.Node, path: JsonPath, parsed: ParsedFile) -> None:
                     f"the field '{key}' appears twice in the same record (first on line {seen[key]}); keep one"))
             seen[key] = key_node.start_mark.line + 1
             parsed.key_marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _collect_marks(value_node, child, parsed)
+            _collect_marks(value_node, child, parsed, count)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_marks(item, path + (index,), parsed)
+            _collect_marks(item, path + (index,), parsed, count)
 
 
 @lru_cache(maxsize=None)
@@ -145,7 +175,7 @@ def _explain(error, parsed: ParsedFile, noun: str) -> list[DataProblem]:
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         problems = []
-        for extra in sorted(set(error.instance) - set(allowed)):
+        for extra in sorted(set(error.instance) - set(allowed), key=str):  # keys may be numbers or null
             close = difflib.get_close_matches(str(extra), allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             problems.append(parsed.problem(

@@ -109,7 +109,9 @@ def components(content: Content, pages_markdown: Mapping[str, str] | None = None
     found.append(Component(
         "definition-compare", "Compare definitions of co-production", "the comparison of definitions",
         "Filter the definitions of co-production and set two or three side by side, in a view to embed.",
-        "{{ definition_compare() }}\n\n{{ definition_list() }}", _called_on(pages, "definition_compare()", "definitions"),
+        # A level-2 heading over the controls, as on the page: their "Side by side" heading is level 3.
+        "## Filter and compare\n\n{{ definition_compare() }}\n\n{{ definition_list() }}",
+        _called_on(pages, "definition_compare()", "definitions"),
         "compare", 900))
     for comparison in content.comparisons.values():
         found.append(Component(

@@ -82,6 +82,28 @@ def test_failed_make_build_keeps_the_previous_site(tmp_path):
     assert not (project / ".site-build").exists()
 
 
+def test_failed_make_offline_keeps_the_previous_zip(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", "site", ".site-build", ".offline-build", ".offline.zip", "*.zip", ".git", "*.pyc"))
+    venv = Path(os.environ.get("VIRTUAL_ENV") or ROOT / ".venv")
+    env = {**os.environ, "DATA_DIR": "", "SOURCE_DATE_EPOCH": "1700000000"}
+    zip_path = project / "coproduction-explainer-offline.zip"
+    good = subprocess.run(["make", "offline", f"VENV={venv}"], cwd=project, capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    before = zip_path.read_bytes()
+    assert before.startswith(b"PK")
+    data = project / "data" / "people.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("    role:", "    rolex:", 1), encoding="utf-8")
+    result = subprocess.run(["make", "offline", f"VENV={venv}"], cwd=project, capture_output=True, text=True,
+                            timeout=300, env=env)
+    assert result.returncode != 0
+    assert "'rolex' is not a known field" in result.stdout + result.stderr
+    assert zip_path.read_bytes() == before
+    assert not (project / ".offline-build").exists() and not (project / ".offline.zip").exists()
+
+
 def fixture_site(tmp_path: Path, page: str) -> Path:
     """A one-page site that uses the real macros and data, for checking what a page author sees."""
     (tmp_path / "docs").mkdir()

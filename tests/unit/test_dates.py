@@ -37,3 +37,9 @@ def test_refuses_impossible_or_unknown_dates(text, message):
 @pytest.mark.parametrize("text, iso", [("2014-07-21", "2014-07-21"), ("1970s", "1970"), ("c. 2000", "1999")])
 def test_machine_readable_date_is_valid_for_time_element(text, iso):
     assert parse_date(text).iso == iso
+
+
+def test_only_ascii_digits_make_a_date():
+    # Python's \d and int() accept every script's digits; a date must be written with 0-9.
+    with pytest.raises(DateError):
+        parse_date("\u0661\u0669\u0667\u0660")  # 1970 in Arabic-Indic digits
