@@ -71,7 +71,9 @@ ODD = ["\u200f", "\u202e", "\u200d", "\u0301", "\u0338", "\ufeff", "\u00a0", "\u
        "\U0001f600", "\x00", "\x07", "\x1b", "\t", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\ufffd"]
 NASTY = ['" onmouseover="alert(1)', "' onclick='x", "&lt;script&gt;", "&#60;script", "&amp;", "a < b", "5 > 3",
          "x&y", "*stars*", "**strong**", "`code`", "_under_", "[text]", "{ x }", "%", "#", "\\", "\\*"]
-_text_piece = st.one_of(st.text(min_size=1, max_size=20), st.sampled_from(ODD + NASTY))
+# NEL (U+0085) is a line break to YAML, so PyYAML's own dump and load turn it into a space: not ours to test.
+_text_piece = st.one_of(st.text(st.characters(exclude_characters="\x85"), min_size=1, max_size=20),
+                        st.sampled_from(ODD + NASTY))
 
 
 def _allowed(text: str) -> bool:
@@ -229,7 +231,7 @@ RENDERERS = {
 }
 # The tags and attributes the renderers produce from the real data, plus those the Markdown subset may add.
 BASELINE = {file: _tags(render(REAL)) for file, render in RENDERERS.items()}
-MARKDOWN_TAGS = {"em", "strong", "code", "a"}
+MARKDOWN_TAGS = {"em", "strong", "code", "a", "br"}  # br: a Markdown hard line break
 
 
 # --- Properties --------------------------------------------------------------------------------------------
