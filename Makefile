@@ -86,3 +86,9 @@ clean:
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/timeline_filter.py
 	$(BIN)/python bench/page_weight.py
+
+# Every external address in the data, checked over the network and compared with the state the data
+# records (url_status). Not part of `make test`: it needs the internet, and old addresses come and go.
+.PHONY: check-links
+check-links: $(VENV)/.build-deps
+	$(BIN)/python scripts/check_links.py

@@ -125,6 +125,8 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
     problems += _check_crosswalks(parsed["crosswalks"], records["crosswalks"])
     problems += _check_tooltips(files["terms"])
+    for file in files["sources"]:
+        problems += _check_source_urls(file)
     problems += _check_course(parsed["modules"], records["modules"], known, unreadable)
     if problems:
         raise ContentError(problems)
@@ -366,6 +368,48 @@ def _check_crosswalks(file: ParsedFile, crosswalks: list[tuple[int, dict]]) -> l
     return problems
 
 
+def _check_source_urls(file: ParsedFile) -> list[DataProblem]:
+    """A source's url fields agree: url_status, moved_to, archive_url and checked describe its url."""
+    problems = []
+    for index, source in _records(file, _BY_NAME["sources"]):
+        at = ("sources", index)
+        url, status = source.get("url"), source.get("url_status")
+        checked = source.get("checked")
+        if isinstance(checked, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", checked):  # else the schema says why
+            try:
+                parse_date(checked)
+            except DateError as err:
+                problems.append(file.problem(at + ("checked",), "source", str(err)))
+        if not isinstance(url, str):
+            for field in ("url_status", "moved_to", "archive_url", "checked"):
+                if field in source:
+                    problems.append(file.problem(at + (field,), "source",
+                                    f"'{field}' describes the source's web address, but it has no url; "
+                                    f"add url or remove {field}", key=True))
+            continue
+        if status == "moved" and "moved_to" not in source:
+            problems.append(file.problem(at + ("url_status",), "source",
+                            "url_status 'moved' needs moved_to: the address url now redirects to"))
+        if "moved_to" in source and status != "moved":
+            problems.append(file.problem(at + ("moved_to",), "source",
+                            f"moved_to is only for url_status: moved (this source has "
+                            f"{repr(status) if status else 'no url_status'}); set url_status: moved or remove moved_to",
+                            key=True))
+        for field in ("moved_to", "archive_url"):
+            if source.get(field) == url:
+                problems.append(file.problem(at + (field,), "source",
+                                f"{field} is the same address as url; give the other address or remove {field}"))
+        if status in ("moved", "dead") and "checked" not in source:
+            problems.append(file.problem(at + ("url_status",), "source",
+                            f"url_status '{status}' needs checked: the day you found it, as \"YYYY-MM-DD\""))
+        if "checked" in source and status in (None, "historical"):
+            found = ("url_status 'historical' means the address has not been checked" if status
+                     else "checked needs a url_status saying what the check found")
+            problems.append(file.problem(at + ("checked",), "source",
+                            f"{found}; set url_status to current, moved or dead", key=True))
+    return problems
+
+
 def _check_tooltips(files: list[ParsedFile]) -> list[DataProblem]:
     problems, owner = [], {}
     for file in files:
@@ -505,7 +549,8 @@ def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[
             id=r["id"], kind=r["kind"], authors=tuple(r["authors"]), title=r["title"], year=r.get("year"),
             date=parse_date(r["date"]) if r.get("date") else None, container=r.get("container"),
             details=r.get("details"), publisher=r.get("publisher"), place=r.get("place"), url=r.get("url"),
-            url_status=r.get("url_status"), people=_tuple(r, "people"), cited_in=_tuple(r, "cited_in"),
+            url_status=r.get("url_status"), moved_to=r.get("moved_to"), archive_url=r.get("archive_url"),
+            checked=parse_date(r["checked"]) if r.get("checked") else None, people=_tuple(r, "people"), cited_in=_tuple(r, "cited_in"),
             seed=bool(r.get("seed")), note=r.get("note"), local=is_local("sources", r))
     for _, r in records["people"]:
         content.people[r["id"]] = m.Person(r["id"], r["name"], r["sort_name"], r["role"], r["bio"], _tuple(r, "sources"))

@@ -45,7 +45,10 @@ class Source:
     publisher: str | None = None
     place: str | None = None
     url: str | None = None
-    url_status: str | None = None
+    url_status: str | None = None  # historical, current, moved or dead (see data/README.md)
+    moved_to: str | None = None  # with url_status 'moved': where url now redirects
+    archive_url: str | None = None  # an archived copy of url, where one is known
+    checked: FuzzyDate | None = None  # the day url was last checked
     people: tuple[str, ...] = ()
     cited_in: tuple[str, ...] = ()
     seed: bool = False

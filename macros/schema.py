@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import difflib
 import json
 from dataclasses import dataclass, field
@@ -199,6 +201,9 @@ def _describe(value) -> str:
         return str(value).lower()
     if isinstance(value, (dict, list)):
         return "a set of fields" if isinstance(value, dict) else "a list"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        # YAML reads an unquoted 2025-03-04 as a date; show it as the editor wrote it.
+        return f"the date {value.isoformat()}"
     return f"'{value}'" if isinstance(value, str) else repr(value)
 
 
