@@ -35,13 +35,27 @@ def _data_dir() -> Path:
     return Path(os.environ.get("DATA_DIR") or ROOT / "data")
 
 
+def _loaded_content(config):
+    """The data mkdocs-macros has already loaded and validated for this build, or None when it failed.
+
+    Reading it from the macros plugin saves loading every data file twice. Without the plugin (a
+    config that leaves it out), the data is loaded here.
+    """
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        return macros.variables.get("content")
+    try:
+        return load_content(_data_dir())
+    except Exception:  # bad data: the loader's own report is the place to read about it
+        return None
+
+
 def on_files(files, config):
     from mkdocs.structure.files import File, InclusionLevel
 
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    try:
-        content = load_content(_data_dir())
-    except Exception:  # bad data: macros' define_env reports every problem in plain lines
+    content = _loaded_content(config)
+    if content is None:
         return files
     for component in embeds.components(content, pages):
         files.append(File.generated(config, component.src_uri, content=component.markdown(),

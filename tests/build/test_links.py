@@ -134,3 +134,34 @@ def test_the_checker_reports_each_kind_of_broken_link(tmp_path):
         "loads a resource from another host",
         "an external link that is in neither data/ nor docs/ (nor the theme credit)",
     ]
+
+
+def unreachable_pages(site: Path) -> list[str]:
+    """Built pages no chain of links from the home page reaches (a crawl, not a folder listing)."""
+    pages = parse_site(site)
+    seen, queue = {"index.html"}, ["index.html"]
+    while queue:
+        rel = queue.pop()
+        for _tag, _attribute, raw in pages[rel].links:
+            url = urlsplit(urljoin(page_url(rel), raw))
+            if url.netloc != SITE.netloc or not url.path.startswith(PREFIX):
+                continue
+            target = target_file(site, url.path)
+            if target in pages and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    # 404.html is shown by the server for a missing address; no page links to it.
+    return sorted(set(pages) - seen - {"404.html"})
+
+
+def test_every_page_is_reachable_from_the_home_page(council_site_dir):
+    orphans = unreachable_pages(council_site_dir)
+    assert not orphans, "pages no link leads to:\n" + "\n".join(orphans)
+
+
+def test_the_crawl_finds_an_orphan(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="linked/">in</a>', encoding="utf-8")
+    for name in ("linked", "orphan"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("<p>page</p>", encoding="utf-8")
+    assert unreachable_pages(tmp_path) == ["orphan/index.html"]
