@@ -125,31 +125,38 @@ def cite(source_ids, content: Content, links: Links) -> Markup:
     return Markup("; ").join(items)
 
 
-def citations_of(source_id: str, content: Content, links: Links) -> list[tuple[str, str, str]]:
-    """Everywhere a source is cited on the site, as (kind, title, href): the backlinks on the Sources page."""
-    found = []
+def citations_by_source(content: Content, links: Links) -> dict[str, list[tuple[str, str, str]]]:
+    """Everywhere each source is cited on the site, as (kind, title, href): the backlinks on the Sources page.
+
+    One pass over the records, so the Sources page grows with the data, not with sources x records.
+    """
+    found: dict[str, list[tuple[str, str, str]]] = {sid: [] for sid in content.sources}
+
+    def add(source_ids, kind: str, title: str, href: str) -> None:
+        for sid in dict.fromkeys(s for s in source_ids if s in found):  # each source once per record, in order
+            found[sid].append((kind, title, href))
+
     for event in content.events.values():
-        if source_id in event.sources:
-            found.append(("Event", with_badge(event.title, event, content), links.event(event.id)))
+        add(event.sources, "Event", with_badge(event.title, event, content), links.event(event.id))
     for definition in content.definitions.values():
-        if source_id in (definition.source, definition.via):
-            found.append(("Definition", with_badge(definition.label, definition, content),
-                          links.definition(definition.id)))
+        add((definition.source, definition.via), "Definition", with_badge(definition.label, definition, content),
+            links.definition(definition.id))
     for typology in content.typologies.values():
-        if source_id in typology.sources or any(c.quote_source == source_id for c in typology.categories):
-            found.append(("Typology", typology.name, links.typology(typology.id)))
+        add([*typology.sources, *(c.quote_source for c in typology.categories)], "Typology", typology.name,
+            links.typology(typology.id))
     for case in content.cases.values():
-        if source_id in case.sources or case.quote_source == source_id:
-            found.append(("Example", with_badge(case.title, case, content), links.case(case.id)))
+        add([*case.sources, case.quote_source], "Example", with_badge(case.title, case, content), links.case(case.id))
+    people_of = {}  # a source names its authors' people ids too
+    for source in content.sources.values():
+        for person_id in source.people:
+            people_of.setdefault(person_id, []).append(source.id)
     for person in content.people.values():
-        if source_id in person.sources or person.id in content.sources[source_id].people:
-            found.append(("Person", person.name, links.person(person.id)))
+        add([*person.sources, *people_of.get(person.id, [])], "Person", person.name, links.person(person.id))
     for comparison in content.comparisons.values():
-        if any(source_id in row.sources for row in comparison.rows):
-            found.append(("Comparison", comparison.title, links.page("compare")))
+        add([sid for row in comparison.rows for sid in row.sources], "Comparison", comparison.title,
+            links.page("compare"))
     for term in content.terms.values():
-        if source_id in term.sources:
-            found.append(("Glossary", with_badge(term.term, term, content), links.term(term.id)))
+        add(term.sources, "Glossary", with_badge(term.term, term, content), links.term(term.id))
     return found
 
 
@@ -168,12 +175,13 @@ def bibliography(content: Content, links: Links) -> str:
     if local:
         groups.append((f"Local sources: {content.local_name or 'this council'}",
                        f"Sources for the local records this site adds ({badge_text(content)}).", local))
+    citations = citations_by_source(content, links)
     parts = []
     for title, intro, sources in groups:
         entries = [
             {"source": s, "reference": harvard(s), "note": inline(s.note), "badge": badge(s, content),
              "cited_in": [content.sources[c] for c in s.cited_in],
-             "citations": citations_of(s.id, content, links), "in_text": in_text}
+             "citations": citations[s.id], "in_text": in_text}
             for s in sources
         ]
         parts.append(f"## {md_heading(title)}\n\n{md_heading(intro)}\n\n" + render("bibliography.html", entries=entries, links=links))

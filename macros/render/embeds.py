@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from typing import Mapping
 
 from ..models import Content
@@ -149,26 +148,13 @@ def component_url(slug: str, directory_urls: bool = True) -> str:
     return f"{FOLDER}/{slug}/" if directory_urls else f"{FOLDER}/{slug}.html"
 
 
-class _Anchors(HTMLParser):
-    """Finds each <a href> start tag: its position in the source text and its href."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[tuple[int, int], str, str, bool]] = []  # (line, col), raw tag, href, has target
-
-    def handle_starttag(self, tag, attrs):
-        self._anchor(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        self._anchor(tag, attrs)
-
-    def _anchor(self, tag, attrs):
-        if tag != "a":
-            return
-        names = {name for name, _ in attrs}
-        href = dict(attrs).get("href")
-        if href is not None:
-            self.found.append((self.getpos(), self.get_starttag_text(), href, "target" in names))
+# Comments, scripts and styles are skipped whole (an "<a" inside them is not a link); otherwise each <a ...>
+# start tag, with quoted attribute values that may hold ">". A regex, as an HTML parse of every page was
+# a noticeable part of the build.
+_SKIP_OR_ANCHOR = re.compile(
+    r"""<!--.*?-->|<(script|style)\b.*?</\1\s*>|<a(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
 def frame_links(html: str) -> str:
@@ -177,20 +163,18 @@ def frame_links(html: str) -> str:
     Links to a fragment of the same page (href="#...") stay in the frame, and links that already name a
     target keep it. Nothing else in the text changes.
     """
-    parser = _Anchors()
-    parser.feed(html)
-    parser.close()
-    line_starts = [0] + [m.end() for m in re.finditer("\n", html)]  # HTMLParser counts lines by \n only
     pieces, at = [], 0
-    for (line, column), raw, href, has_target in parser.found:
-        if has_target or href.startswith("#"):
+    for match in _SKIP_OR_ANCHOR.finditer(html):
+        raw = match.group(0)
+        if not raw[:2].lower() == "<a":
             continue
-        start = line_starts[line - 1] + column
-        end = start + len(raw)
-        assert html[start:end] == raw, "the HTML parser's position does not match the text"
         closing = "/>" if raw.endswith("/>") else ">"
-        pieces += [html[at:start], raw[: -len(closing)].rstrip(), ' target="_top"', closing]
-        at = end
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(raw[2: -len(closing)])}
+        href = attributes.get("href")
+        if href is None or "target" in attributes or unescape(href.strip("\"'")).startswith("#"):
+            continue
+        pieces += [html[at:match.start()], raw[: -len(closing)].rstrip(), ' target="_top"', closing]
+        at = match.end()
     pieces.append(html[at:])
     return "".join(pieces)
 

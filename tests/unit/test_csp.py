@@ -27,7 +27,9 @@ def test_script_hashes(html, expected):
     assert script_hashes(html) == expected
 
 
-@pytest.mark.parametrize("html", ['<button onclick="go()">', '<a href="javascript:go()">', '<a href=" JavaScript:x">'])
+@pytest.mark.parametrize("html", ['<button onclick="go()">', '<a href="javascript:go()">', '<a href=" JavaScript:x">',
+                                  '<a href="&#106;avascript:x">', "<a HREF=&#x6A;avascript:x>", '<a\nONCLICK="x">',
+                                  '<a href="x"onclick=y>', "<a/onclick=y>", '<button formaction="javascript:x">'])
 def test_markup_no_hash_can_allow_is_refused(html):
     with pytest.raises(UnsafeMarkupError, match="page.html: line 1"):
         script_hashes(html, "page.html")
@@ -38,3 +40,11 @@ def test_policy_lists_each_hash_once_in_script_src():
     directives = dict(d.split(" ", 1) for d in value.split("; "))
     assert directives["script-src"] == " ".join(["'self'", *sorted([sha("a()"), sha("b()")])])
     assert directives["default-src"] == "'none'" and "'unsafe-inline'" not in value
+
+
+@pytest.mark.parametrize("html", [
+    '<script>a()</script><p>Paste <code>&lt;script src=&#34;x.js&#34;&gt;&lt;/script&gt;</code></p>',  # cheap scan
+    '<p>The word onset = start.</p><script>a()</script><a href="journal/">j</a>',  # full parse
+])
+def test_pages_with_and_without_the_full_parse_give_the_same_hashes(html):
+    assert script_hashes(html) == {sha("a()")}
