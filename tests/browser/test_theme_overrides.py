@@ -25,6 +25,10 @@ MIRRORED = {
             '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">\n'
             '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__toggles">\n',
         ),
+        (
+            "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>\n",
+            "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>\n",
+        ),
     ],
     "partials/search.html": [
         (
@@ -58,6 +62,9 @@ MIRRORED = {
             '    {% endif %}\n'
             '    <label class="md-nav__title" {% if _toc.toggle %}for="__toc"{% endif %}>\n',
         ),
+    ],
+    "partials/logo.html": [
+        ('<img src="{{ config.theme.logo | url }}" alt="logo">', '<img src="{{ config.theme.logo | url }}" alt="">'),
     ],
     "partials/header.html": [
         (
