@@ -80,12 +80,15 @@ fuzz: $(VENV)/.test-deps
 clean:
 	rm -rf site .site-build .pytest_cache .offline-build .offline.zip coproduction-explainer-offline.zip
 
-# Timeline filter latency at 5,000 synthetic events, in Chromium (prints figures; see bench/).
-# Then each page's first-view transfer size, raw and gzipped, per page template (bench/page_weight.py).
+# Figures, not tests (see bench/README.md): build time at 1x, 10x and 100x the data with the generator's
+# overhead over plain mkdocs-material and live-reload time; timeline filter latency at 5,000 events;
+# each page's first-view weight; Lighthouse scores per page template, desktop and mobile.
 .PHONY: bench
 bench: $(VENV)/.test-deps
+	$(BIN)/python bench/build_scale.py
 	$(BIN)/python bench/timeline_filter.py
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/lighthouse.py
 
 # Every external address in the data, checked over the network and compared with the state the data
 # records (url_status). Not part of `make test`: it needs the internet, and old addresses come and go.
