@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from macros.errors import ContentError
-from macros.load import _HTML_TAG, _JINJA, load_content
+from macros.load import _HTML_TAG, _JINJA, PLAIN_TEXT_FIELDS, load_content
 from macros.render import glossary as glossary_render
 from macros.render import timeline as timeline_render
 from macros.render.links import Links
@@ -178,7 +178,9 @@ def broken(draw, file: str):
         record["id"] = draw(st.sampled_from(["Upper", "two words", "-lead", "trail-", "a--b", "caf\u00e9",
                                              "\u0661\u0662", "x\u200d", "a_b", "x.y", "", "Caf\u00e9-x"]))
     elif kind == "fragment":
-        record[text_field] = draw(text) + draw(st.sampled_from(FRAGMENTS)) + draw(text)
+        # A plain-text field (a title, a term) is shown as written, so a Markdown link there is only text.
+        fragments = [f for f in FRAGMENTS if text_field not in PLAIN_TEXT_FIELDS or not f.startswith("[")]
+        record[text_field] = draw(text) + draw(st.sampled_from(fragments)) + draw(text)
     elif kind == "unknown-ref":
         record["sources"] = ["zz-no-such-source"]
     elif kind == "empty":
