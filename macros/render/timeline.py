@@ -33,6 +33,44 @@ def event_view(event: Event, content: Content, links: Links) -> dict:
     }
 
 
+# The axis as timeline.js draws it (keep these in step with PAGE/MARKS/LANE/MARK/MAX_LANES there).
+AXIS_MARKS = 250      # above this many events the axis shows a per-year histogram instead of marks
+AXIS_MIN_WIDTH = 560  # px: the plot's min-width (28rem), i.e. its width on every phone
+AXIS_MARK = 24        # px: the smallest mark
+AXIS_MAX_LANES = 14
+
+
+def axis_lanes(events: list[Event], width: float = AXIS_MIN_WIDTH) -> int | None:
+    """How many lanes timeline.js packs the axis marks into at `width` px (None: it draws the histogram).
+
+    The same greedy packing as drawAxis in timeline.js. At the plot's narrowest width (every phone) this is
+    the exact count; wider plots overlap less and need the same or a lane or two fewer. The template puts it
+    on the axis, so that CSS reserves the axis's height from the first paint (no layout shift when the
+    script draws it)."""
+    if not events or len(events) > AXIS_MARKS:
+        return None
+    y0 = min(e.date.start_year for e in events) // 10 * 10
+    y1 = -(-(max(e.date.end_year for e in events) + 1) // 10) * 10
+    def pct(year: float) -> float:
+        return (year - y0) / (y1 - y0) * 100
+    scale = width / 100
+    smallest = AXIS_MARK / scale
+    lanes: list[float] = []
+    for e in sorted(events, key=lambda e: (e.date.start_year, e.date.end_year)):
+        start, end = e.date.start_year, e.date.end_year
+        left = pct(start + 0.5) - smallest / 2 if e.date.exact else pct(start)
+        span = max(smallest if e.date.exact else pct(end + 1) - pct(start), smallest)
+        lane = 0
+        while lane < len(lanes) and lanes[lane] > left:
+            lane += 1
+        if lane == AXIS_MAX_LANES:
+            lane = lanes.index(min(lanes))
+        if lane == len(lanes):
+            lanes.append(0)
+        lanes[lane] = left + span + 4 / scale
+    return max(len(lanes), 1)
+
+
 def explorer_view(events: list[Event], content: Content, key: str = "timeline") -> dict:
     """What the filter controls offer: only the themes, people and eras these events have, in data order."""
     themes = {t for e in events for t in e.themes}
@@ -46,6 +84,8 @@ def explorer_view(events: list[Event], content: Content, key: str = "timeline") 
         "eras": [e for e in content.eras.values() if e.id in eras],
         "first_year": min((e.date.start_year for e in events), default=""),
         "last_year": max((e.date.end_year for e in events), default=""),
+        # In page order (era by era), as the script reads them, so that ties pack the same way.
+        "lanes": axis_lanes([e for era in content.eras for e in events if e.era == era]),
     }
 
 

@@ -211,6 +211,41 @@ def test_axe_in_every_state(server, open_page, content, viewport, scheme):
     assert not failures + probe.problems(), "\n".join(failures + probe.problems())
 
 
+LAYOUT = """() => ({
+  above: ['.timeline-count', '.timeline-axis', '.tl-readout'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().top)),
+  events: [...document.querySelectorAll('li.timeline-event')].map(li => {
+    const r = li.getBoundingClientRect(); return [li.dataset.event, Math.round(r.top), Math.round(r.height)]; }),
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_first_paint_already_has_the_enhanced_layout(browser, server, viewport):
+    """With scripting on, the page looks before timeline.js runs as it does after (no layout shift): the
+    explorer shows, the axis keeps its space and the events are collapsed. Measured with the script blocked."""
+    layouts = []
+    for block in (True, False):
+        context = browser.new_context(viewport=viewport)
+        try:
+            page = context.new_page()
+            if block:
+                page.route("**/timeline.js", lambda route: route.abort())
+            page.goto(server.base_url + "history/")
+            page.locator("form[data-timeline-explorer]").wait_for(state="visible")
+            if not block:
+                page.wait_for_function("document.querySelector('form[data-timeline-explorer]').dataset.ready")
+            assert page.locator("button.event-toggle").count() == (0 if block else page.locator("li.timeline-event").count())
+            layouts.append(page.evaluate(LAYOUT))
+        finally:
+            context.close()
+    before, after = layouts
+    assert before["above"] == after["above"], "the explorer's controls and axis are in place from the first paint"
+    assert [e[2] for e in before["events"]] == [e[2] for e in after["events"]], "events start collapsed"
+    # The build reserves the lanes the marks need at the phone width; a wider axis may need a lane or
+    # two fewer (28px each), which moves the list below it up, never down.
+    moved = {b[1] - a[1] for b, a in zip(before["events"], after["events"])}
+    assert len(moved) == 1 and moved.pop() in ({0} if viewport is PHONE else {0, 28, 56, 84})
+
+
 def test_without_javascript_the_complete_list_shows(browser, server, content):
     context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
     try:

@@ -103,3 +103,26 @@ def test_labels_in_the_controls_are_escaped(content):
     html = timeline.timeline(tampered, LINKS)
     assert "<img" not in html
     assert '&lt;img src=x onerror=&#34;x&#34;&gt;' in html or "&lt;img src=x onerror=&quot;x&quot;&gt;" in html
+
+
+def test_the_axis_reserves_its_lanes_and_legend_for_the_first_paint(content):
+    """timeline.css reserves the axis's height from data-lanes (the marks' lanes at the phone width) and the
+    legend is already written, so the page does not move when timeline.js draws the axis."""
+    html = timeline.timeline(content, LINKS)
+    events = list(content.events.values())
+    lanes = timeline.axis_lanes(events)
+    assert 1 <= lanes <= timeline.AXIS_MAX_LANES
+    axis = next(a for tag, a in elements(html) if tag == "div" and "data-axis" in a)
+    assert axis["data-lanes"] == str(lanes)
+    assert re.search(r'data-axis data-lanes="\d+"></div>', html), "the axis stays empty (CSS :empty) until drawn"
+    assert '<p class="tl-readout">Dots are exact dates;' in html
+    # Wider plots overlap less: never more lanes than at the phone width.
+    assert all(timeline.axis_lanes(events, width) <= lanes for width in (640, 800, 1000, 1300, 1900))
+
+
+def test_too_many_events_for_marks_reserve_the_histogram(content):
+    events = list(content.events.values())
+    many = (events * (timeline.AXIS_MARKS // len(events) + 1))[:timeline.AXIS_MARKS + 1]
+    assert timeline.axis_lanes(many[:-1]) is not None
+    assert timeline.axis_lanes(many) is None
+    assert timeline.axis_lanes([]) is None

@@ -58,6 +58,8 @@
       apply(x, false);
       if (next) next.button.focus();
     });
+    // With scripting on, timeline.css already shows the form (and reserves the axis's height) from the
+    // first paint; unhiding it here is for browsers without the `scripting` media feature.
     form.hidden = false;
     buildAxis(x);
     form.addEventListener("change", function () { x.limit = PAGE; apply(x, true); });
@@ -130,8 +132,9 @@
     x.bars.setAttribute("aria-hidden", "true");
     x.barFor = [];
     for (year = y0; year < y1; year++) place(x.barFor[year - y0] = make("span", "", x.bars), year, year + 1);
-    x.readout = make("p", "tl-readout");
-    axis.after(x.readout); // outside the sideways scroll
+    // Outside the sideways scroll. The build writes it, so that its line is there from the first paint.
+    x.readout = x.form.querySelector(".tl-readout");
+    if (!x.readout) axis.after(x.readout = make("p", "tl-readout"));
     list.addEventListener("keydown", function (e) { rove(x, e); });
     list.addEventListener("click", function (e) {
       var a = e.target.closest("a");
