@@ -173,21 +173,22 @@ def _records(file: ParsedFile, collection: Collection) -> list[tuple[int, dict]]
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
-def _walk_strings(value, path):
+def walk_strings(value, path):
+    """Every string in a parsed YAML value, with its path of keys and indexes."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield from _walk_strings(child, path + (key,))
+            yield from walk_strings(child, path + (key,))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _walk_strings(child, path + (index,))
+            yield from walk_strings(child, path + (index,))
 
 
 def _check_text(file: ParsedFile, collection: Collection) -> list[DataProblem]:
     """Data is text, never code: refuse template syntax, raw HTML and non-web links anywhere."""
     problems = []
-    for path, text in _walk_strings(file.data, ()):
+    for path, text in walk_strings(file.data, ()):
         if _JINJA.search(text):
             problems.append(file.problem(path, collection.noun,
                             "contains template syntax ('{{', '{%' or '{#'); data is shown as text, so remove it"))

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.load import COLLECTIONS  # noqa: E402
+from macros.load import COLLECTIONS, walk_strings  # noqa: E402
 from macros.schema import read_yaml  # noqa: E402
 
 USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 "
@@ -86,17 +86,6 @@ def _records(data) -> list:
     return items if isinstance(items, list) else []
 
 
-def _walk(value, path):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, path + (index,))
-
-
 def collect(data_dir: Path, label: str = "data", docs_dir: Path | None = None) -> list[Occurrence]:
     """Every http(s) address written in the data files (and the docs' Markdown, if docs_dir is given)."""
     found: list[Occurrence] = []
@@ -111,7 +100,7 @@ def collect(data_dir: Path, label: str = "data", docs_dir: Path | None = None) -
             if not isinstance(record, dict):
                 continue
             record_id = record.get("id") if isinstance(record.get("id"), str) else f"#{index + 1}"
-            for sub_path, text in _walk(record, ()):
+            for sub_path, text in walk_strings(record, ()):
                 where = (collection.top_key, index, *sub_path)
                 line = parsed.mark(where)[0]
                 name = ".".join(str(p) for p in sub_path)
