@@ -182,7 +182,7 @@ def readme(found: list[Download], local_name: str | None = None) -> str:
         "  with the id of the record it belongs to in the first column.",
         "",
         "Records refer to each other by id. A typology category is written typology-id/category-id.",
-        "A source's url_status says what is known of its url: historical (recorded by a seed text,",
+        "A source's url_status says what is known of its url: historical (recorded by a main source,",
         "not checked since), current (checked and live), moved (it redirects to moved_to) or dead",
         "(gone). checked is the day of the last check; archive_url, where given, is an archived copy.",
         "Files are UTF-8; CSV follows RFC 4180 with a header row.",

@@ -166,9 +166,9 @@ def bibliography(content: Content, links: Links) -> str:
 
     national = [s for s in content.sources.values() if not s.local]
     groups = [
-        ("The seed texts", "These are the texts this site is built from.",
+        ("The main sources", "These are the texts this site is drawn from.",
          sorted((s for s in national if s.seed), key=order)),
-        ("Works cited", "Works that the seed texts cite or quote.",
+        ("Works cited", "Works that the main sources cite or quote, and works that correct or add to them.",
          sorted((s for s in national if not s.seed), key=order)),
     ]
     local = sorted((s for s in content.sources.values() if s.local), key=order)
