@@ -612,13 +612,13 @@ def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[
             if q["type"] == "classify":
                 items = tuple(m.ClassifyItem(i["text"], i["answer"], i["feedback"]) for i in q["items"])
                 questions.append(m.Question(q["id"], q["type"], q["prompt"], see, tuple(q["sources"]),
-                                            scale=q["scale"], items=items))
+                                            scale=q["scale"], items=items, kind=q.get("kind", "recall")))
             else:
                 field = "reasons" if q["type"] == "true-false" else "options"
                 options = tuple(m.Choice(o["text"], o["correct"], o["feedback"]) for o in q[field])
                 questions.append(m.Question(
                     q["id"], q["type"], q.get("statement") if q["type"] == "true-false" else q["prompt"], see,
-                    tuple(q["sources"]), options=options, answer=q.get("answer")))
+                    tuple(q["sources"]), options=options, answer=q.get("answer"), kind=q.get("kind", "recall")))
         notes = r["facilitator"]
         facilitator = m.FacilitatorNotes(
             notes["minutes"], tuple(m.Timing(t["minutes"], t["activity"]) for t in notes["timings"]),

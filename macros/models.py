@@ -243,7 +243,7 @@ class Question:
     """A check of understanding. `type` is single, multiple, true-false or classify.
 
     single and multiple use `prompt` and `options`; true-false uses `statement`, `answer` and `options`
-    (its reasons); classify uses `prompt`, `scale` (a typology id) and `items`.
+    (its reasons); classify uses `prompt`, `scale` (a typology id) and `items`. `kind` is "scene" or "recall".
     """
 
     id: str
@@ -255,6 +255,7 @@ class Question:
     answer: bool | None = None
     scale: str | None = None
     items: tuple[ClassifyItem, ...] = ()
+    kind: str = "recall"  # "scene": a placement scene to apply a framework to; "recall": what a source says
 
     @property
     def correct(self) -> tuple[Choice, ...]:

@@ -261,3 +261,13 @@ def test_each_module_gets_a_quiz_embed(fixture_content):
     # Given the pages, a module no page shows yet gets no embed (it would have nothing to link back to).
     shown = {c.slug for c in embeds.components(fixture_content, {"learn/origins.md": "{{ module_questions('origins') }}"})}
     assert "quiz-origins" in shown and "quiz-what-it-is" not in shown
+
+
+def test_a_question_is_a_scene_or_recall(data, fixture_content):
+    kinds = [q.kind for q in fixture_content.modules["what-it-is"].questions]
+    assert kinds == ["scene", "recall", "recall"], "kind: scene is read; a question without kind is recall"
+    edit(data, "        kind: scene\n", "        kind: story\n")
+    line = only(problems(data))
+    assert line.startswith(f"data/course.yml:{line_of(data, 'kind: story')}:"), line
+    assert "'story'" in line and "scene" in line and "recall" in line, line
+
