@@ -142,13 +142,51 @@ REQUIRED = {
     "definitions": ["quilligan", "burns-2004-charity", "jrf-clients-alongside-professionals",
                     "valueforpeople-mutuality", "consumer-value-creation", "scie-meeting-of-minds",
                     "scie-way-of-working", "scie-share-power", "bussu-synthesis", "cahn-framing",
-                    "stirling-positivist", "stirling-constructivist"],
+                    "stirling-positivist", "stirling-constructivist", "jrf-critical-role", "wicc-individual-level",
+                    "guardian-mutual-support", "bussu-shape-services"],
     "typologies": ["production-management-governance", "stages", "levels", "bussu-dimensions",
                    "bussu-motivations", "cahn-values", "scie-features", "generic-institutional",
                    "positivist-constructivist", "production-participation-creation"],
     "cases": ["chicago-policing", "living-well-cornwall", "rushey-green-time-bank", "keyring",
               "family-nurse-partnership", "personal-budgets"],
 }
+
+
+# Every definition of co-production that the five source texts give, one record each.
+SOURCE_DEFINITIONS = [
+    "quilligan", "burns-2004-charity", "jrf-clients-alongside-professionals", "jrf-critical-role",
+    "valueforpeople-mutuality", "consumer-value-creation", "scie-meeting-of-minds", "scie-way-of-working",
+    "scie-share-power", "scie-equal-partners", "scie-take-over-work", "bussu-shape-services", "bussu-synthesis",
+    "cahn-framing", "stirling-positivist", "stirling-constructivist", "nef-equal-partnership", "guardian-broadening",
+    "guardian-mutual-support", "nef-mutual-need", "hcct-critical-role", "hcct-partnership-models",
+    "nightingale-strictest-sense", "nightingale-umbrella", "wicc-far-end-of-spectrum", "wicc-individual-level",
+]
+
+# Words that identify each of the four definitions added last, as the sources word them.
+ADDED_DEFINITIONS = {
+    "jrf-critical-role": "critical role that service 'consumers' have in enabling professionals",
+    "wicc-individual-level": "On an individual level, co-production is about moving away from",
+    "guardian-mutual-support": "people need to be rooted in mutual support networks, and that not everything can be bought",
+    "bussu-shape-services": "It’s about users helping shape the services they need",
+}
+
+
+def test_the_definitions_hold_every_definition_the_sources_give(content):
+    assert len(SOURCE_DEFINITIONS) == len(set(SOURCE_DEFINITIONS)) == 26
+    national = sorted(d.id for d in content.definitions.values() if not d.local)
+    missing = sorted(set(SOURCE_DEFINITIONS) - set(national))
+    unlisted = sorted(set(national) - set(SOURCE_DEFINITIONS))
+    assert not missing, f"definitions the sources give but the data lacks: {missing}"
+    assert not unlisted, f"definitions not in SOURCE_DEFINITIONS (add them there if the sources give them): {unlisted}"
+    assert len(national) == 26
+
+
+@pytest.mark.parametrize("definition_id, words", sorted(ADDED_DEFINITIONS.items()))
+def test_the_four_added_definitions_quote_their_passage(content, definition_id, words):
+    definition = content.definitions[definition_id]
+    assert words in definition.text
+    assert definition.gloss and definition.emphases and definition.attribution
+    assert words not in definition.gloss
 
 
 @pytest.mark.parametrize("collection", sorted(REQUIRED))
