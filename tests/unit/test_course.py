@@ -271,3 +271,74 @@ def test_a_question_is_a_scene_or_recall(data, fixture_content):
     assert line.startswith(f"data/course.yml:{line_of(data, 'kind: story')}:"), line
     assert "'story'" in line and "scene" in line and "recall" in line, line
 
+
+# --- the real course: questions that apply the ideas, and feedback that gives reasons ---------------------------
+
+# The words a page prints before an option's feedback ("Right." or "Not right.") already give the verdict, so
+# feedback starts with the reason. These openings would say the verdict a second time.
+VERDICT = re.compile(r"^\W*(?:(?:right|correct|incorrect|yes|no|wrong|exactly|true|false|not quite|not right|"
+                     r"well done)\s*[.,:;!—–-]|(?:it|that|this) is (?:true|false|right|wrong|correct)\b)", re.I)
+# A true-false reason that opens with the verdict gives the answer away before the student has judged it.
+GIVES_IT_AWAY = re.compile(r"^\W*(?:true|false|yes|no|right|wrong|correct)\b|^\W*(?:it|that|this)(?: is|'s) "
+                           r"(?:true|false)\b", re.I)
+# How feedback names its source: each name counts only if the question lists one of its source ids.
+SOURCE_NAMES = {
+    "SCIE": {"scie-defining-coproduction", "seed-prescott-2014"},
+    "Prescott": {"seed-prescott-2014"},
+    "Bussu": {"seed-bussu-2014"},
+    "Nightingale": {"seed-nightingale"},
+    "Cahn": {"cahn-2000", "seed-hcct", "wicc-coproduction-explained", "jrf-outside-paid-employment"},
+    "Guardian": {"guardian-2008"},
+    "NEF": {"nef-manifesto-2008", "guardian-2008"},
+    "WICC": {"wicc-coproduction-explained"},
+    "JRF": {"jrf-outside-paid-employment", "valueforpeople-co-production"},
+}
+
+
+def all_feedback(question):
+    for choice in question.options:
+        yield choice.text, choice.feedback
+    for item in question.items:
+        yield item.text, item.feedback
+
+
+def test_at_least_half_of_every_modules_questions_are_placement_scenes(content):
+    short = {m.id: f"{sum(q.kind == 'scene' for q in m.questions)} of {len(m.questions)}"
+             for m in content.modules.values()
+             if sum(q.kind == "scene" for q in m.questions) * 2 < len(m.questions)}
+    assert not short, f"modules with fewer than half their questions set in a placement scene: {short}"
+
+
+def test_no_feedback_says_its_verdict_twice(content):
+    twice = [f"{q.id}: {feedback[:50]!r}" for m in content.modules.values() for q in m.questions
+             for _, feedback in all_feedback(q) if VERDICT.match(feedback)]
+    assert not twice, ("the page already says 'Right.' or 'Not right.' before each reason; start the feedback "
+                       "with the reason itself:\n" + "\n".join(twice))
+
+
+def test_no_true_false_reason_gives_the_answer_away(content):
+    telling = [f"{q.id}: {o.text[:50]!r}" for m in content.modules.values() for q in m.questions
+               if q.type == "true-false" for o in q.options if GIVES_IT_AWAY.match(o.text)]
+    assert not telling, "a reason that opens with the verdict gives the answer away:\n" + "\n".join(telling)
+
+
+def test_every_feedback_names_one_of_its_questions_sources(content):
+    unnamed = []
+    for m in content.modules.values():
+        for q in m.questions:
+            names = [name for name, ids in SOURCE_NAMES.items() if ids & set(q.sources)]
+            for text, feedback in all_feedback(q):
+                if not any(re.search(rf"\b{name}\b", feedback) for name in names):
+                    unnamed.append(f"{q.id}: {text[:40]!r} (could name {', '.join(names) or 'nothing: check sources'})")
+    assert not unnamed, "feedback should say whose idea the reason rests on:\n" + "\n".join(unnamed)
+
+
+@pytest.mark.parametrize("feedback, says_it_twice", [
+    ("Right. Ostrom's answer was ...", True), ("Yes, it adds to the service.", True), ("No. Bussu warns ...", True),
+    ("Correct: it is SCIE's example.", True), ("Not quite. The Guardian ...", True),
+    ("It is false, but not for this reason.", True), ("True: both mean asking.", True),
+    ("Bussu says co-production is voluntary.", False), ("None of the sources says this.", False),
+    ("Nothing in the story backs this.", False), ("Not every source agrees.", False),
+])
+def test_the_verdict_check_itself(feedback, says_it_twice):
+    assert bool(VERDICT.match(feedback)) is says_it_twice
