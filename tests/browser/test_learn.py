@@ -264,16 +264,60 @@ def test_no_axe_violations_in_any_state(open_page, server, module, viewport, sch
     assert not failures, "\n".join(failures)
 
 
+# --- "Show the answer": after a first try with JavaScript, from the start without it ----------------------------------
+
+def test_the_answer_opens_only_after_a_first_try(open_page, server, module):
+    probe = open_page(module_url(server, module.id))
+    page = probe.page
+    single = next(q for q in module.questions if q.type == "single")
+    other = next(q for q in module.questions if q is not single)
+    box = page.locator(f"#q-{single.id}")
+    answer, locked = box.locator("details[data-learn-answer]"), box.locator("[data-learn-answer-locked]")
+    assert answer.is_hidden() and locked.is_visible(), "before any try, the answer is not offered"
+    assert seen(locked) == "Check an answer first. Then you can see the full answer here."
+    assert page.get_by_text("Show the answer").filter(visible=True).count() == 0
+
+    box.get_by_role("button", name="Check answer").click()  # nothing chosen: not a try
+    assert "Choose an answer" in seen(feedback(page, single.id))
+    assert answer.is_hidden() and locked.is_visible()
+
+    wrong = next(n for n, o in enumerate(single.options, 1) if not o.correct)
+    choose_radio(page, f"q-{single.id}-{wrong}")
+    press_check(page, single.id)  # a wrong answer is a try too
+    assert answer.is_visible() and locked.is_hidden()
+    tab_to(page, f"#q-{single.id} details[data-learn-answer] summary")
+    page.keyboard.press("Enter")
+    assert answer.evaluate("d => d.open")
+    assert text_of(single.correct[0].text) in seen(answer)
+    assert page.locator(f"#q-{other.id} details[data-learn-answer]").is_hidden(), "each question opens on its own"
+
+    page.reload(wait_until="load")  # the try is saved, so the answer stays on offer
+    assert answer.is_visible() and locked.is_hidden() and not answer.evaluate("d => d.open")
+    assert page.locator(f"#q-{other.id} details[data-learn-answer]").is_hidden()
+
+    reset = page.locator(f'[data-learn-module="{module.id}"] [data-learn-reset]')
+    reset.get_by_role("button", name="Reset my progress").click()
+    reset.get_by_role("button", name="Yes, clear my progress").click()
+    assert answer.is_hidden() and locked.is_visible(), "after a reset, the answer waits for a new try"
+    assert not probe.problems(), probe.problems()
+
+
 def test_without_javascript_every_answer_is_in_the_page(browser, server, module):
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(module_url(server, module.id))
         assert page.locator(".learn-check button").count() == 0
+        assert page.locator("[data-learn-answer-locked]").count() == 0
         details = page.locator(f'[data-learn-module="{module.id}"] details.learn-answer')
         assert details.count() == len(module.questions)
+        for n in range(details.count()):
+            assert details.nth(n).locator("summary").is_visible(), f"answer {n + 1} is on offer from the start"
         details.first.locator("summary").click()
         assert details.first.locator("a").count() >= 2
+        first = module.questions[0]
+        right = [text_of(o.text) for o in first.correct] or [text_of(i.text) for i in first.items]
+        assert all(r in seen(details.first) for r in right)
         page.goto(server.url("learn/log/index.html"))
         assert "needs JavaScript" in seen(page.locator("[data-learn-log-fallback]"))
     finally:

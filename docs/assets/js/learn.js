@@ -1,5 +1,6 @@
 /* The induction course: "Check answer" with feedback, saved progress, reflections and the learning log, on
-   top of complete HTML (each question's "Show the answer" works without this script).
+   top of complete HTML (each question's "Show the answer" works without this script; with it, the answer
+   opens after a first try).
 
    Progress is kept in this browser only, under one key (KEY), as JSON:
      {v: 1, name: "", answers: {questionId: {module, ok, value: [...]}}, reflections: {promptId: {module, text}}}
@@ -132,16 +133,12 @@
     return label ? label.textContent.replace(/\s+/g, " ").trim() : input.value;
   }
 
-  // Feedback written as "Yes. ..." or "No. ..." already gives its verdict, so it is not said twice.
-  var OWN_VERDICT = /^(right|yes|no|wrong|correct|not quite)\b/i;
-
+  // Feedback in the data starts with its reason (a unit test holds it to that), so the verdict is said here, once.
   function line(list, lead, verdict, q, index) {
     var li = make("li", "", list);
     make("strong", "", li, lead);
-    var reason = index ? why(q, index) : null;
-    var said = reason && OWN_VERDICT.test(reason.textContent.trim());
-    li.appendChild(document.createTextNode(" " + (said ? "" : verdict + " ")));
-    if (reason) li.appendChild(reason);
+    li.appendChild(document.createTextNode(" " + verdict + " "));
+    if (index) li.appendChild(why(q, index));
     return li;
   }
 
@@ -199,30 +196,49 @@
     }
     var ok = isRight(q, v);
     showFeedback(q, v, ok);
+    unlock(q, true);
     state.answers[q.id] = { module: q.module, ok: ok, value: v };
     save();
     update();
+  }
+
+  // "Show the answer" opens only after a first try: a check with an answer chosen. Without this script the
+  // answer is in the page from the start, as it always is in the HTML.
+  function unlock(q, open) {
+    if (!q.answer) return;
+    q.answer.hidden = !open;
+    q.locked.hidden = open;
+    if (!open) q.answer.open = false;
   }
 
   function clearQuestion(q) {
     setValue(q, []);
     q.feedback.textContent = "";
     q.el.classList.remove("learn-is-right", "learn-is-wrong");
+    unlock(q, false);
   }
 
   function setupQuestion(quiz, el) {
     var q = { el: el, id: el.dataset.learnQuestion, type: el.dataset.learnType, module: quiz.id,
-      key: el.id, feedback: el.querySelector("[data-learn-feedback]"),
+      key: el.id, feedback: el.querySelector("[data-learn-feedback]"), answer: el.querySelector("[data-learn-answer]"),
       selects: Array.prototype.slice.call(el.querySelectorAll("select[data-answer]")) };
     var wrap = make("p", "learn-check");
     var button = make("button", "md-button md-button--primary", wrap, "Check answer");
     button.type = "button";
     el.querySelector("fieldset").after(wrap);
     button.addEventListener("click", function () { check(q); });
+    if (q.answer) {
+      q.locked = make("p", "learn-answer-locked", null, "Check an answer first. Then you can see the full answer here.");
+      q.locked.setAttribute("data-learn-answer-locked", "");
+      q.answer.before(q.locked);
+    }
     var saved = state.answers[q.id];
     if (saved && Array.isArray(saved.value)) {
       setValue(q, saved.value);
       showFeedback(q, saved.value, isRight(q, saved.value));
+      unlock(q, true);
+    } else {
+      unlock(q, false);
     }
     return q;
   }
