@@ -88,16 +88,30 @@ def define_env(env):
 
     @macro
     def timeline_list(era: str | None = None, theme: str | None = None, person: str | None = None,
-                      heading_level: int = 2, explorer: bool = True) -> str:
+                      heading_level: int = 2, explorer: bool = True, compact: bool = False) -> str:
         """The timeline grouped by era, optionally narrowed to one era, theme or person.
 
         `explorer=False` leaves out the time axis and filters (one explorer per page: ids would repeat).
+        `compact=True` shows each event's summary and sources, linking to its full record on its era's page.
         """
         known("era", [era] if era else [], content.eras)
         known("theme", [theme] if theme else [], content.themes)
         known("person", [person] if person else [], content.people)
         return timeline.timeline(content, links(), era=era, theme=theme, person=person, heading_level=heading_level,
-                                 explorer=explorer)
+                                 explorer=explorer, compact=compact)
+
+    @macro
+    def era_guide() -> str:
+        """The eras at a glance: each one's title (linking to its page), years, number of events and summary."""
+        return timeline.era_guide(content, links())
+
+    @macro
+    def era_page(era_id: str) -> str:
+        """An era's page (docs/history/<era id>.md): its heading, summary and every event in full."""
+        known("era", [era_id], content.eras)
+        if env.page is not None:  # the page's meta description comes from the data, as its heading does
+            env.page.meta.setdefault("description", timeline.era_description(era_id, content))
+        return timeline.era_page(era_id, content, links())
 
     @macro
     def definition_list(*ids: str) -> str:

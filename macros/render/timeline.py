@@ -1,4 +1,10 @@
-"""The history timeline: events grouped by era, as a semantic ordered list."""
+"""The history timeline: events grouped by era, as a semantic ordered list.
+
+The History page shows every event as a compact entry (date, title, summary and sources) under the
+explorer; each era has a page of its own (docs/history/<era id>.md) with its events in full: the date
+notes, people, themes and "Cite this". An event's compact entry keeps its id on the History page, and
+links to its full record on its era's page, which is the address its citation gives.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +26,22 @@ def select_events(content: Content, *, era: str | None = None, theme: str | None
     ]
 
 
+# Each era's page, with its events in full.
+ERA_PAGES = "history"
+
+
+def era_page_src(era_id: str) -> str:
+    """The source file in docs/ of an era's page: history/<era id>.md."""
+    return f"{ERA_PAGES}/{era_id}.md"
+
+
+def era_years(era) -> str:
+    return f"{era.start} to {era.end}" if era.end < 2030 else f"{era.start} onwards"
+
+
 def event_view(event: Event, content: Content, links: Links) -> dict:
     return {
+        "record": f"{links.src(era_page_src(event.era))}#{event.id}",
         "event": event,
         "summary": inline(event.summary),
         "date_note": inline(event.date_note),
@@ -90,10 +110,12 @@ def explorer_view(events: list[Event], content: Content, key: str = "timeline") 
 
 
 def timeline(content: Content, links: Links, *, era=None, theme=None, person=None, heading_level: int = 2,
-             explorer: bool = True) -> str:
+             explorer: bool = True, compact: bool = False) -> str:
     """Markdown headings per era (so they reach the table of contents), each followed by its list of events.
 
     With `explorer`, the list is preceded by the (hidden) filter controls and axis that timeline.js brings to life.
+    With `compact`, each event shows its date, title, summary and sources, and links to its full record on
+    its era's page; each era links to that page instead of repeating its summary.
     """
     events = select_events(content, era=era, theme=theme, person=person)
     parts = [render("timeline_explorer.html", **explorer_view(events, content))] if explorer and events else []
@@ -102,9 +124,45 @@ def timeline(content: Content, links: Links, *, era=None, theme=None, person=Non
         if not in_era:
             continue
         hashes = "#" * heading_level
-        years = f"{era_record.start} to {era_record.end}" if era_record.end < 2030 else f"{era_record.start} onwards"
         parts.append(f"{hashes} {md_heading(era_record.title)} {{ #era-{era_record.id} }}")
         parts.append(render(
-            "timeline.html", era=era_record, years=years, era_summary=inline(era_record.summary),
+            "timeline.html", era=era_record, years=era_years(era_record), era_summary=inline(era_record.summary),
+            era_href=links.src(era_page_src(era_record.id)), compact=compact,
             events=[event_view(e, content, links) for e in in_era], heading_level=heading_level + 1))
     return "\n\n".join(parts)
+
+
+def era_guide(content: Content, links: Links) -> str:
+    """The eras at a glance, for the top of the History page: each era's title (a link to its page), years,
+    number of events and summary."""
+    eras = [{"era": e, "href": links.src(era_page_src(e.id)), "years": era_years(e), "summary": inline(e.summary),
+             "events": len(content.events_in(e.id))} for e in content.eras.values()]
+    return render("timeline_era_guide.html", eras=eras)
+
+
+def era_page(era_id: str, content: Content, links: Links) -> str:
+    """An era's page: its title as the page heading, its summary, every event in full, and the eras either side.
+
+    The events are headings one level below the page's, carry the same ids as their entries on the History
+    page, and their "Cite this" gives this page's address.
+    """
+    eras = list(content.eras.values())
+    at = [e.id for e in eras].index(era_id)
+    era_record = eras[at]
+    events = [event_view(e, content, links) for e in content.events_in(era_id)]
+    neighbour = lambda e: {"title": e.title, "href": links.src(era_page_src(e.id)), "years": era_years(e)}  # noqa: E731
+    return "\n\n".join([
+        f"# {md_heading(era_record.title)}",
+        render("timeline_era_intro.html", number=at + 1, total=len(eras), history=links.page("history"),
+               timeline=links.to("history", f"era-{era_id}")),
+        render("timeline.html", era=era_record, years=era_years(era_record), era_summary=inline(era_record.summary),
+               era_href="", compact=False, events=events, heading_level=2),
+        render("timeline_era_pager.html", previous=neighbour(eras[at - 1]) if at > 0 else None,
+               next=neighbour(eras[at + 1]) if at + 1 < len(eras) else None, history=links.page("history")),
+    ])
+
+
+def era_description(era_id: str, content: Content) -> str:
+    """An era page's meta description, from the data: its years and summary."""
+    era_record = content.eras[era_id]
+    return f"{era_record.title}, {era_years(era_record)}: {era_record.summary}"
