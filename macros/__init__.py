@@ -269,6 +269,26 @@ def define_env(env):
             raise UnknownIdError(str(err)) from None
         return handbook.prefix_ids(env.render(prose, force_rendering=True), f"handbook-{module_id}")
 
+    def module_pages() -> dict[str, str]:
+        return {m: course.page_markdown(docs_dir, m) for m in content.modules}
+
+    @macro
+    def handbook_intro(module_id: str) -> str:
+        """A module's heading, summary, objectives and key points, for the printable handbook."""
+        return handbook.module_intro(module(module_id), content)
+
+    @macro
+    def handbook_questions(module_id: str) -> str:
+        """A module's questions as a worksheet to answer on paper; the answers are in the appendix."""
+        return handbook.worksheet(module(module_id), content)
+
+    @macro
+    def handbook_part(name: str) -> str:
+        """The handbook's contents, or a part of its appendix: answers, terms, frameworks, definitions or sources."""
+        if name not in handbook.PARTS:
+            raise UnknownIdError(f"unknown handbook part {name!r}; expected one of: {', '.join(handbook.PARTS)}")
+        return handbook.part(name, content, module_pages())
+
     @env.macro
     def build_date() -> str:
         """The day the site was built, as '22 November 2026' (SOURCE_DATE_EPOCH when set)."""
