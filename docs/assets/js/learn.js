@@ -159,7 +159,7 @@
         var chosen = s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : "";
         var label = q.el.querySelector('label[for="' + s.id + '"]');
         var good = v[i] === s.dataset.answer;
-        line(list, (label ? label.textContent.trim() : "") + ": you chose " + chosen + ".",
+        line(list, (label ? label.textContent.trim().replace(/[.]$/, "") : "") + ": you chose " + chosen + ".",
           good ? "Right:" : "Not right:", q, i + 1);
       });
     } else {
