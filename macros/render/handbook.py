@@ -81,7 +81,7 @@ WORKSHEET_HINTS = {
     "single": "Choose one letter.",
     "multiple": "Choose every letter that applies.",
     "true-false": "Say true or false, then choose the letter of the best reason.",
-    "classify": "Write a category from the list beside each example.",
+    "classify": "Beside each example, write a category from the list below it.",
 }
 PARTS = ("contents", "answers", "terms", "frameworks", "definitions", "sources")
 # The macros a module page uses to print records, and so cite their sources: cite('a', 'b'), typology('x')...
