@@ -10,14 +10,14 @@ import os
 from pathlib import Path
 
 from . import exports
-from .council import CouncilError, read_council
+from .council import CouncilError, display, read_council
 from .errors import ContentError
 from .load import load_content
 from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
                      typologies)
 from .render import course
 from .render import crosswalk as crosswalk_render
-from .render import embeds, handbook
+from .render import accessibility, embeds, handbook
 from .render.links import Links
 from .render.markup import with_tooltips
 
@@ -57,9 +57,14 @@ def define_env(env):
         council = read_council(env.conf.get("extra"), env.conf["config_file_path"], _ROOT)
         local = {"local_dir": council.data, "local_label": council.data_label,
                  "local_name": council.name} if council and council.data else {}
+        # Who runs this copy of the site (extra.owner): required wherever the accessibility statement is published.
+        owner = (accessibility.read_owner(env.conf.get("extra"), display(env.conf["config_file_path"], _ROOT))
+                 if (Path(env.conf["docs_dir"]) / accessibility.PAGE).is_file() else None)
         content = load_content(_data_dir(env), **local)
-    except (ContentError, CouncilError) as err:
+    except (ContentError, CouncilError, accessibility.OwnerError) as err:
         raise PluginError(err.report()) from None
+    for name, function in (accessibility.macros(owner, env.conf.get("site_name") or "") if owner else {}).items():
+        env.macro(function, name)
     env.variables["content"] = content
     env.variables["counts"] = {
         name: len(getattr(content, name))

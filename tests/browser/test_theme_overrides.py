@@ -77,6 +77,21 @@ MIRRORED = {
             "      <span class=\"visually-hidden\">{{ lang.t('nav') }}</span>\n",
         ),
     ],
+    "partials/copyright.html": [
+        (
+            "  {% endif %}\n"
+            "  {% if not config.extra.generator == false %}\n",
+            "  {% endif %}\n"
+            '  {% set statement = pages | selectattr("src_uri", "equalto", "accessibility.md") | first %}\n'
+            "  {% if statement and statement.page %}\n"
+            '    <div class="md-copyright__highlight">\n'
+            '      <a href="{{ statement.page.url | url }}"{% if statement.page == page %} aria-current="page"'
+            "{% endif %}>Accessibility statement</a>\n"
+            "    </div>\n"
+            "  {% endif %}\n"
+            "  {% if not config.extra.generator == false %}\n",
+        ),
+    ],
 }
 
 LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)

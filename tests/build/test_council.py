@@ -188,7 +188,8 @@ def council_copy(tmp_path: Path, **council_changes) -> Path:
     base = yaml.load((ROOT / "mkdocs-council.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["council"].update(council_changes)
-    absolute = json.loads(json.dumps({k: v for k, v in base.items() if k != "INHERIT"}).replace(
+    # The base's paths, written out; not its extra, whose blank owner settings the copy fills in itself.
+    absolute = json.loads(json.dumps({k: v for k, v in base.items() if k not in ("INHERIT", "extra")}).replace(
         '"../../', f'"{ROOT.as_posix()}/'))
     config.update(absolute, INHERIT=str(ROOT / "mkdocs.yml"))
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
