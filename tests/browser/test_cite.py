@@ -68,7 +68,6 @@ def test_cite_a_case_by_keyboard_alone(server, open_page, content):
 def test_every_item_kind_has_a_citation_with_its_own_address(server, open_page, content):
     kinds = [
         ("definitions", "div.definition[data-definition='{id}'] .cite-text", content.definitions, "label"),
-        ("history", "article[aria-labelledby='{id}'] .cite-text", content.events, "title"),
         ("typologies", "div:has(> h2#{id}) .typology .cite-text, h2#{id} + .typology .cite-text",
          content.typologies, "name"),
         ("examples", "section:has(h2#{id}) .cite-text", content.cases, "title"),
@@ -80,6 +79,14 @@ def test_every_item_kind_has_a_citation_with_its_own_address(server, open_page, 
             text = page.locator(selector.format(id=record_id)).first.text_content()
             expected = expected_citation(server, getattr(record, title_field), page_name, record_id)
             assert " ".join(text.split()) == expected, (page_name, record_id)
+        assert not probe.problems(), probe.problems()
+        probe.close()
+    # An event's citation gives the address of its full record, on its era's page (history/<era>/).
+    for era_id in content.eras:
+        probe = open_page(f"{server.base_url}history/{era_id}/")
+        for event in content.events_in(era_id):
+            text = probe.page.locator(f"article[aria-labelledby='{event.id}'] .cite-text").first.text_content()
+            assert " ".join(text.split()) == expected_citation(server, event.title, f"history/{era_id}", event.id)
         assert not probe.problems(), probe.problems()
         probe.close()
 
