@@ -165,24 +165,27 @@ def bibliography(content: Content, links: Links) -> str:
         return (author_label(source).lower(), source.year or 0, source.title.lower())
 
     national = [s for s in content.sources.values() if not s.local]
+    # (heading, intro, sources, heading id): the first group keeps the id of its old heading, so old links land.
     groups = [
         ("The main sources", "These are the texts this site is drawn from.",
-         sorted((s for s in national if s.seed), key=order)),
+         sorted((s for s in national if s.seed), key=order), "the-seed-texts"),
         ("Works cited", "Works that the main sources cite or quote, and works that correct or add to them.",
-         sorted((s for s in national if not s.seed), key=order)),
+         sorted((s for s in national if not s.seed), key=order), None),
     ]
     local = sorted((s for s in content.sources.values() if s.local), key=order)
     if local:
         groups.append((f"Local sources: {content.local_name or 'this council'}",
-                       f"Sources for the local records this site adds ({badge_text(content)}).", local))
+                       f"Sources for the local records this site adds ({badge_text(content)}).", local, None))
     citations = citations_by_source(content, links)
     parts = []
-    for title, intro, sources in groups:
+    for title, intro, sources, heading_id in groups:
         entries = [
             {"source": s, "reference": harvard(s), "note": inline(s.note), "badge": badge(s, content),
              "cited_in": [content.sources[c] for c in s.cited_in],
              "citations": citations[s.id], "in_text": in_text}
             for s in sources
         ]
-        parts.append(f"## {md_heading(title)}\n\n{md_heading(intro)}\n\n" + render("bibliography.html", entries=entries, links=links))
+        anchor = f" {{ #{heading_id} }}" if heading_id else ""
+        parts.append(f"## {md_heading(title)}{anchor}\n\n{md_heading(intro)}\n\n"
+                     + render("bibliography.html", entries=entries, links=links))
     return "\n\n".join(parts)
