@@ -18,7 +18,7 @@ from .render import (cases, citations, cite_this, definitions, downloads, glossa
 from .render import course
 from .render import crosswalk as crosswalk_render
 from .render import accessibility, embeds, handbook
-from .render.links import Links
+from .render.links import RECORD_PAGES, Links, record_page_id
 from .render.markup import with_tooltips
 
 
@@ -41,6 +41,17 @@ def _register_error_format() -> None:
 # The project folder. Not env.project_dir: a council's config (examples/harbourside/mkdocs.yml) lives
 # in its own folder, and the national data stays here.
 _ROOT = Path(__file__).resolve().parent.parent
+
+
+def _record_pages(docs_dir: Path | None) -> frozenset[tuple[str, str]]:
+    """(kind, id) of every record with a page of its own: docs/<folder>/<id>.md calling its macro (render/links.py)."""
+    found = set()
+    for kind, (folder, _macro) in RECORD_PAGES.items():
+        for path in sorted((docs_dir / folder).glob("*.md")) if docs_dir else ():
+            record_id = record_page_id(kind, path.read_text(encoding="utf-8"))
+            if record_id == path.stem:  # a page named after another record fails in its macro, with the fix
+                found.add((kind, record_id))
+    return frozenset(found)
 
 
 def _data_dir(env) -> Path:
@@ -80,9 +91,21 @@ def define_env(env):
             return with_tooltips(function(*args, **kwargs), tooltip_words)
         return env.macro(wrapped)
 
+    own_pages = _record_pages(Path(env.conf["docs_dir"]) if env.conf.get("docs_dir") else None)
+
     def links() -> Links:
         page = env.page
-        return Links.for_page(page.url if page else "", env.conf.get("use_directory_urls", True))
+        return Links.for_page(page.url if page else "", env.conf.get("use_directory_urls", True), own_pages)
+
+    def record_page(kind: str, noun: str, record_id: str, description: str) -> None:
+        """Check that docs/<folder>/<id>.md shows its own record, and give the page its meta description."""
+        if env.page is None:
+            return
+        expected = f"{RECORD_PAGES[kind][0]}/{record_id}.md"
+        if env.page.file.src_uri != expected:
+            raise UnknownIdError(f"docs/{env.page.file.src_uri} shows {noun} '{record_id}', whose page must be "
+                                 f"docs/{expected}: rename the file, or make it show the {noun} its name gives")
+        env.page.meta.setdefault("description", description)
 
     def known(kind: str, ids, collection: dict) -> None:
         page = env.page.file.src_uri if env.page else "?"
@@ -129,6 +152,32 @@ def define_env(env):
         return definitions.definitions_table(content, links())
 
     @macro
+    def definition_entries() -> str:
+        """Every definition, short: its quotation and whose words, linking to its own page (or in full without one)."""
+        page_src = env.page.file.src_uri if env.page else "definitions.md"
+        return definitions.definition_summaries(content, links(), page_src)
+
+    @macro
+    def definition_page(definition_id: str) -> str:
+        """A definition's own page, docs/definitions/<id>.md: the definition in full."""
+        known("definition", [definition_id], content.definitions)
+        record = content.definitions[definition_id]
+        record_page("definitions", "definition", definition_id, definitions.page_description(record))
+        return definitions.definition_page(definition_id, content, links())
+
+    @macro
+    def definition_guide(questions) -> str:
+        """Where the definitions differ: [[question, how they differ, definition id, definition id], ...]."""
+        known("definition", [i for _, _, *ids in questions for i in ids], content.definitions)
+        return definitions.definition_guide(questions, content, links())
+
+    @env.macro
+    def definition_link(definition_id: str) -> str:
+        """A link to a definition's entry on the Definitions page, named by its label."""
+        known("definition", [definition_id], content.definitions)
+        return str(definitions.definition_link(definition_id, content, links()))
+
+    @macro
     def typology(typology_id: str) -> str:
         known("typology", [typology_id], content.typologies)
         return typologies.typology(typology_id, content, links())
@@ -139,7 +188,28 @@ def define_env(env):
 
     @macro
     def typology_index() -> str:
+        """One short entry per framework (its own page has the rest); a framework with no page, in full."""
         return typologies.typology_index(content, links())
+
+    @macro
+    def typology_page(typology_id: str) -> str:
+        """A framework's own page, docs/typologies/<id>.md: the framework in full."""
+        known("typology", [typology_id], content.typologies)
+        record = content.typologies[typology_id]
+        record_page("typologies", "typology", typology_id, typologies.page_description(record))
+        return typologies.typology_page(typology_id, content, links())
+
+    @macro
+    def typology_guide(questions) -> str:
+        """Which framework answers which question: [[question, typology id], ...], written on the page."""
+        known("typology", [t for _, t in questions], content.typologies)
+        return typologies.typology_guide(questions, content, links())
+
+    @macro
+    def crosswalk_glance(crosswalk_id: str) -> str:
+        """The crosswalk in brief (one word of match per cell), each cell linking to it on the crosswalk page."""
+        known("crosswalk", [crosswalk_id], content.crosswalks)
+        return crosswalk_render.crosswalk_glance(crosswalk_id, content, links())
 
     @macro
     def comparison(comparison_id: str) -> str:

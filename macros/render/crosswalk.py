@@ -62,3 +62,18 @@ def crosswalk(crosswalk_id: str, content: Content, links: Links, heading_level: 
     if heading_level is None:
         return html
     return f"{'#' * heading_level} {md_heading(record.title)} {{ #{record.id} }}\n\n{html}"
+
+
+def crosswalk_glance(crosswalk_id: str, content: Content, links: Links) -> str:
+    """The crosswalk in brief, for the Typologies page: each cell's match only, linking to the cell in full.
+
+    It keeps the ids the full crosswalk had when it was shown there (its box, table, caption and every
+    cell), so old links to them still land on the matching cell's link.
+    """
+    record = content.crosswalks[crosswalk_id]
+    view = crosswalk_view(record, content, links)
+    full = links.page("crosswalk")
+    for row in view["rows"]:
+        for cell in row["cells"]:
+            cell["href"] = f"{full}#{cell['anchor']}"
+    return render("crosswalk_glance.html", view=view, href=f"{full}#crosswalk-{record.id}")

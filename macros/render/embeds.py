@@ -103,7 +103,7 @@ def components(content: Content, pages_markdown: Mapping[str, str] | None = None
     found.append(Component(
         "definitions-table", "Definitions of co-production at a glance", "this table",
         "The table of definitions of co-production at a glance: who gave each one and what it emphasises, to embed.",
-        "{{ definitions_table() }}", _called_on(pages, "definitions_table()", "definitions"),
+        "{{ definitions_table() }}", _called_on(pages, "definitions_table()", "definitions-table"),
         "definitions-glance-caption", 700))
     found.append(Component(
         "definition-compare", "Compare definitions of co-production", "the comparison of definitions",
@@ -123,7 +123,7 @@ def components(content: Content, pages_markdown: Mapping[str, str] | None = None
             f"crosswalk-{crosswalk.id}", crosswalk.title, "this crosswalk",
             f"{crosswalk.title}: the crosswalk between frameworks, cell by cell, ready to embed in another site.",
             f"{{{{ crosswalk('{crosswalk.id}') }}}}",
-            _called_on(pages, f"crosswalk('{crosswalk.id}')", "typologies"), f"crosswalk-{crosswalk.id}", 800))
+            _called_on(pages, f"crosswalk('{crosswalk.id}')", "crosswalk"), f"crosswalk-{crosswalk.id}", 800))
     found.append(Component(
         "glossary", "Glossary of co-production", "the glossary",
         "Key terms of co-production of public services in plain English: the glossary, ready to embed.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Page keys to their source files in docs/. Render functions name pages only through these keys.
@@ -11,6 +12,8 @@ PAGES = {
     "definitions": "definitions.md",
     "typologies": "typologies/index.md",
     "compare": "typologies/compare.md",
+    "crosswalk": "typologies/crosswalk.md",
+    "definitions-table": "definitions/at-a-glance.md",
     "people": "people.md",
     "examples": "examples.md",
     "sources": "sources.md",
@@ -21,20 +24,53 @@ PAGES = {
     "learn-log": "learn/log.md",
 }
 
+# Records that may have a page of their own: docs/<folder>/<id>.md, a small file that calls the record's
+# macro once, e.g. docs/definitions/quilligan.md holds {{ definition_page('quilligan') }}. A record with no
+# such page (a council's local record, or one just added) is shown in full on its collection's page, at
+# its anchor there. Kind (a key of PAGES) -> (folder in docs/, the macro the page calls).
+RECORD_PAGES = {
+    "definitions": ("definitions", "definition_page"),
+    "typologies": ("typologies", "typology_page"),
+}
+
+
+def record_page_id(kind: str, markdown: str) -> str | None:
+    """The record id a page's Markdown shows with its kind's macro, e.g. 'quilligan'; None if it calls none."""
+    macro = RECORD_PAGES[kind][1]
+    found = re.search(r"\{\{\s*" + macro + r"\(\s*(['\"])([^'\"]*)\1\s*\)\s*\}\}", markdown)
+    return found.group(2) if found else None
+
 
 @dataclass(frozen=True)
 class Links:
-    """Builds links from the current page. `root` is the relative path from that page to the site root."""
+    """Builds links from the current page. `root` is the relative path from that page to the site root.
+
+    `own_pages` holds (kind, id) for each record with a page of its own (see RECORD_PAGES); every other
+    record is linked at its anchor on its collection's page.
+    """
 
     root: str = ""
     directory_urls: bool = True
+    own_pages: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
-    def for_page(cls, page_url: str, directory_urls: bool = True) -> "Links":
+    def for_page(cls, page_url: str, directory_urls: bool = True,
+                 own_pages: frozenset[tuple[str, str]] = frozenset()) -> "Links":
         depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
         if not directory_urls and page_url and not page_url.endswith("/"):
             depth -= 1  # 'history.html' sits in the root folder
-        return cls("../" * depth, directory_urls)
+        return cls("../" * depth, directory_urls, frozenset(own_pages))
+
+    def has_page(self, kind: str, record_id: str) -> bool:
+        return (kind, record_id) in self.own_pages
+
+    def record(self, kind: str, record_id: str, anchor: str | None = None) -> str:
+        """A record's canonical place: its own page (at `anchor`, if given), else `anchor` (or its id) on its
+        collection's page."""
+        if self.has_page(kind, record_id):
+            page = self.src(f"{RECORD_PAGES[kind][0]}/{record_id}.md")
+            return f"{page}#{anchor}" if anchor else page
+        return self.to(kind, anchor or record_id)
 
     def page(self, key: str) -> str:
         return self.src(PAGES[key])
@@ -60,13 +96,13 @@ class Links:
         return self.to("history", event_id)
 
     def definition(self, definition_id: str) -> str:
-        return self.to("definitions", definition_id)
+        return self.record("definitions", definition_id)
 
     def typology(self, typology_id: str) -> str:
-        return self.to("typologies", typology_id)
+        return self.record("typologies", typology_id)
 
     def category(self, ref: str) -> str:
-        return self.to("typologies", ref.replace("/", "--"))
+        return self.record("typologies", ref.split("/")[0], ref.replace("/", "--"))
 
     def case(self, case_id: str) -> str:
         return self.to("examples", case_id)

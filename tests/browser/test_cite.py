@@ -24,9 +24,10 @@ def today() -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def expected_citation(server, title: str, page: str, anchor: str) -> str:
-    return (f"Co-production explained ({YEAR}) ‘{title}’. Available at: {server.base_url}{page}/#{anchor} "
-            f"(Accessed: {today()}).")
+def expected_citation(server, title: str, page: str, anchor: str | None) -> str:
+    """The citation of an item at its address: `page`/#`anchor`, or `page`/ alone for a page of its own."""
+    address = f"{server.base_url}{page}/" + (f"#{anchor}" if anchor else "")
+    return f"Co-production explained ({YEAR}) ‘{title}’. Available at: {address} (Accessed: {today()})."
 
 
 def copy_citation(page, details) -> tuple[str, str]:
@@ -37,14 +38,14 @@ def copy_citation(page, details) -> tuple[str, str]:
 
 
 def test_cite_a_definition_with_the_mouse(server, open_page, content):
-    probe = open_page(server.base_url + "definitions/?compare=quilligan,cahn-framing")
+    probe = open_page(server.base_url + "definitions/quilligan/?from=compare")
     page = probe.page
     page.context.grant_permissions(CLIPBOARD, origin=server.origin)
     details = page.locator("div.definition[data-definition=quilligan] details.cite-this")
     details.locator("summary").click()
     copied, role = copy_citation(page, details)
-    # The address has no query string: it names the definition, not this reader's comparison.
-    assert copied == expected_citation(server, content.definitions["quilligan"].label, "definitions", "quilligan")
+    # The address has no query string: it names the definition's own page, not how this reader came to it.
+    assert copied == expected_citation(server, content.definitions["quilligan"].label, "definitions/quilligan", None)
     assert role == "status"
     assert details.locator(".cite-text").inner_text() == copied  # what is shown is what is copied
     move_mouse_away(page)
@@ -66,10 +67,7 @@ def test_cite_a_case_by_keyboard_alone(server, open_page, content):
 
 
 def test_every_item_kind_has_a_citation_with_its_own_address(server, open_page, content):
-    kinds = [
-        ("definitions", "div.definition[data-definition='{id}'] .cite-text", content.definitions, "label"),
-        ("typologies", "div:has(> h2#{id}) .typology .cite-text, h2#{id} + .typology .cite-text",
-         content.typologies, "name"),
+    kinds = [  # items shown on a page of their kind, cited at their anchor there
         ("examples", "section:has(h2#{id}) .cite-text", content.cases, "title"),
     ]
     for page_name, selector, records, title_field in kinds:
@@ -89,6 +87,16 @@ def test_every_item_kind_has_a_citation_with_its_own_address(server, open_page, 
             assert " ".join(text.split()) == expected_citation(server, event.title, f"history/{era_id}", event.id)
         assert not probe.problems(), probe.problems()
         probe.close()
+    # A definition's or a framework's citation gives the address of its own page.
+    for folder, records, title_field in (("definitions", content.definitions, "label"),
+                                         ("typologies", content.typologies, "name")):
+        for record_id, record in records.items():
+            probe = open_page(f"{server.base_url}{folder}/{record_id}/")
+            texts = probe.page.locator(".cite-text").all_text_contents()
+            expected = expected_citation(server, getattr(record, title_field), f"{folder}/{record_id}", None)
+            assert [" ".join(t.split()) for t in texts] == [expected], (folder, record_id)
+            assert not probe.problems(), probe.problems()
+            probe.close()
 
 
 def preview_state(page) -> dict:
@@ -154,17 +162,26 @@ def test_reference_preview_on_focus_by_keyboard_alone(server, open_page, content
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE_390], ids=["desktop", "phone"])
 def test_every_state_at_once_in_the_dark_scheme(server, open_page, viewport):
-    """Compare open, filtered, a "Cite this" open with its button focused, and a preview showing."""
+    """Compare open, filtered and a preview showing; then, on a definition's own page, a "Cite this" open with
+    its button focused and a preview showing."""
     probe = open_page(server.base_url + "definitions/?emphasis=partnership&compare=scie-share-power,hcct-critical-role",
                       viewport=viewport, color_scheme="dark")
     page = probe.page
-    details = page.locator("div.definition[data-definition=scie-share-power] details.cite-this")
-    details.locator("summary").click()
-    details.locator(".cite-copy").focus()
     link = page.locator("div.definition[data-definition=hcct-critical-role] .attribution a.cite").first
     link.hover()
     page.locator("#cite-preview").wait_for(state="visible")
     assert page.locator(".compare-card").count() == 2
     wait_until_still(page)
-    failures = axe_violations(page, f"all states, dark, {viewport}") + probe.problems()
+    failures = axe_violations(page, f"compare, filter and preview, dark, {viewport}") + probe.problems()
+    probe.close()
+
+    probe = open_page(server.base_url + "definitions/scie-share-power/", viewport=viewport, color_scheme="dark")
+    page = probe.page
+    details = page.locator("div.definition[data-definition=scie-share-power] details.cite-this")
+    details.locator("summary").click()
+    details.locator(".cite-copy").focus()
+    page.locator("div.definition .attribution a.cite").first.hover()
+    page.locator("#cite-preview").wait_for(state="visible")
+    wait_until_still(page)
+    failures += axe_violations(page, f"cite open and preview, dark, {viewport}") + probe.problems()
     assert not failures, "\n".join(failures)

@@ -25,7 +25,9 @@ COMPARED = """() => [...document.querySelectorAll('.compare-card')].map(c => ({
   different: [...c.querySelectorAll('.compare-emphases li.is-different')].map(li => li.dataset.emphasis),
   badges: [...c.querySelectorAll('.compare-badge')].map(b => b.textContent),
   text: c.querySelector('blockquote').textContent.trim(),
+  more: c.querySelector(':scope > p:last-child > a').href,
 }))"""
+HEADINGS_SHOWN = "ids => ids.filter(id => document.getElementById(id).checkVisibility())"
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
@@ -51,6 +53,7 @@ def check_comparison(page, content, ids) -> None:
         assert set(card["different"]) == mine - shared, card
         assert card["badges"].count("shared") == len(shared)
         assert card["text"] == " ".join(content.definitions[card["id"]].text.split())
+        assert card["more"].endswith(f"/definitions/{card['id']}/"), "'Read it in full' opens its own page"
     labels = ", ".join(content.emphases[e].label for e in content.definitions[ids[0]].emphases if e in shared)
     status = page.locator("[data-compare-status]").inner_text()
     assert (f"Shared emphases: {labels}." if shared else "They share no emphasis.") in status
@@ -125,9 +128,7 @@ def test_filters_with_the_mouse(server, open_page, content, viewport):
     assert 0 < len(expected) < total
     assert page.evaluate(VISIBLE_DEFINITIONS) == expected
     assert page.locator("[data-definition-count]").inner_text() == f"Showing {len(expected)} of {total} definitions."
-    visible_rows = page.evaluate("() => [...document.querySelectorAll('tr[data-definition]')]"
-                                 ".filter(r => r.checkVisibility()).map(r => r.dataset.definition)")
-    assert visible_rows == expected
+    assert page.evaluate(HEADINGS_SHOWN, list(content.definitions)) == expected, "headings hide with their entries"
     assert page.evaluate("location.search") == "?decade=none&emphasis=partnership"  # one address per view
 
     move_mouse_away(page)
@@ -161,6 +162,8 @@ def test_without_javascript_every_definition_is_there(browser, server, content):
         assert page.evaluate(VISIBLE_DEFINITIONS) == list(content.definitions)
         assert not page.locator("[data-definition-tools]").is_visible()
         assert page.locator("[data-definition-nojs]").is_visible()
-        assert page.locator("details.cite-this").count() == len(content.definitions)
+        # Each entry's heading leads to the definition's own page, which has the rest (and its Cite this).
+        for definition_id in content.definitions:
+            assert page.locator(f"h2#{definition_id} > a[href='{definition_id}/']").count() == 1, definition_id
     finally:
         context.close()

@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from macros.render.crosswalk import relation_label
+
 from .conftest import DESKTOP, axe_violations, move_mouse_away, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
@@ -19,8 +21,8 @@ PHONE = {"width": 390, "height": 844}
 # (page, table selector, a column to sort by, a filter query that matches some rows but not all)
 TABLES = {
     "approaches": ("typologies/compare/", "table#table-approaches", 1, "Guardian"),
-    "definitions": ("definitions/", "table.definitions-glance", 2, "SCIE"),
-    "crosswalk": ("typologies/", "table#table-levels-by-framework", 2, "experts"),
+    "definitions": ("definitions/at-a-glance/", "table.definitions-glance", 2, "SCIE"),
+    "crosswalk": ("typologies/crosswalk/", "table#table-levels-by-framework", 2, "experts"),
 }
 
 _ROWS_JS = """(sel) => {
@@ -267,23 +269,28 @@ def test_without_javascript_every_table_is_complete(server, browser, content):
         assert page.locator("table#table-approaches tbody tr").count() == len(content.comparisons["approaches"].rows)
         assert page.locator(".table-tools, .sort-button").count() == 0
 
-        page.goto(server.base_url + "definitions/")
+        page.goto(server.base_url + "definitions/at-a-glance/")
         assert page.locator("table.definitions-glance tbody tr").count() == len(content.definitions)
 
-        page.goto(server.base_url + "typologies/")
+        page.goto(server.base_url + "typologies/crosswalk/")
         crosswalk = content.crosswalks["levels-by-framework"]
         cells = page.locator("table#table-levels-by-framework tbody td")
         assert cells.count() == len(crosswalk.cells)
         assert all(cells.nth(i).is_visible() for i in range(cells.count()))
-        assert page.locator("table.typology-table").count() == len(content.typologies)
         assert page.locator("#levels-by-framework--levels--transformative--bussu-dimensions").inner_text().startswith(
             "Close match")
+
+        for typology in content.typologies.values():
+            page.goto(server.base_url + f"typologies/{typology.id}/")
+            rows = page.locator("table.typology-table tbody tr")
+            assert rows.count() == len(typology.categories), typology.id
+            assert page.locator(".table-tools, .sort-button").count() == 0
     finally:
         context.close()
 
 
 def test_running_the_script_again_adds_nothing(server, open_page):
-    probe = open_page(server.base_url + "typologies/")
+    probe = open_page(server.base_url + "typologies/crosswalk/")
     page = probe.page
     tables = page.locator("table.comparison").count()
     assert page.locator(".table-tools").count() == tables
@@ -295,13 +302,22 @@ def test_running_the_script_again_adds_nothing(server, open_page):
     assert not probe.problems(), probe.problems()
 
 
-def test_a_cell_anchor_leads_to_its_cell(server, open_page):
-    probe = open_page(server.base_url + "typologies/#levels-by-framework--levels--intermediate--cahn-values")
+def test_a_cell_anchor_leads_to_its_cell(server, open_page, content):
+    """The old address of a cell, on the Typologies page, leads to it on the crosswalk's own page, and its
+    matches lead on to their framework's page."""
+    cell_id = "levels-by-framework--levels--intermediate--cahn-values"
+    probe = open_page(server.base_url + f"typologies/#{cell_id}")
     page = probe.page
-    cell = page.locator("#levels-by-framework--levels--intermediate--cahn-values")
+    brief = page.locator(f"#{cell_id}")
+    relation = content.crosswalks["levels-by-framework"].cell("levels/intermediate", "cahn-values").relation
+    assert brief.is_visible() and brief.inner_text().strip() == relation_label(relation)
+    brief.locator("a").click()
+    page.wait_for_url(f"**/typologies/crosswalk/#{cell_id}")
+    cell = page.locator(f"#{cell_id}")
     assert "Reciprocity" in cell.inner_text()
     link = cell.locator("a", has_text="Reciprocity")
-    assert link.get_attribute("href").endswith("#cahn-values--reciprocity")
+    assert link.get_attribute("href").endswith("cahn-values/#cahn-values--reciprocity")
     link.click()
-    page.wait_for_function("location.hash === '#cahn-values--reciprocity'")
+    page.wait_for_url("**/typologies/cahn-values/#cahn-values--reciprocity")
     assert page.locator("#cahn-values--reciprocity").is_visible()
+    assert not probe.problems(), probe.problems()

@@ -57,9 +57,10 @@ def test_local_records_appear_with_the_badge_and_council_name(harbourside_site_d
 
 
 def test_local_definition_is_in_the_table_and_the_compare_picker(harbourside_site_dir):
-    text = read(harbourside_site_dir, "definitions/index.html")
-    row = re.search(r'<tr data-definition="harbourside-strategy">.*?</tr>', text, re.S).group(0)
+    table = read(harbourside_site_dir, "definitions/at-a-glance/index.html")
+    row = re.search(r'<tr data-definition="harbourside-strategy">.*?</tr>', table, re.S).group(0)
     assert BADGE in row
+    text = read(harbourside_site_dir, "definitions/index.html")
     picker = re.search(r'<li data-choice="harbourside-strategy">.*?</li>', text, re.S).group(0)
     assert f"Local · {NAME}" in picker
 
@@ -106,7 +107,7 @@ def test_the_national_site_has_no_council_branding(site_dir):
 
 BLOCKS = {  # page -> pattern for one national record's markup, keyed by its id
     "history/index.html": r'<li class="timeline-event" data-event="([^"]+)".*?</article>',
-    "definitions/index.html": r'<tr data-definition="([^"]+)">.*?</tr>',
+    "definitions/at-a-glance/index.html": r'<tr data-definition="([^"]+)">.*?</tr>',
     "glossary/index.html": r'<dt id="([^"]+)".*?</dd>',
     "examples/index.html": r'<h2 id="([^"]+)".*?</section>',
 }

@@ -1,6 +1,7 @@
 // Definitions page: filter the definitions and compare two or three side by side.
-// Progressive enhancement: the page already lists every definition and a comparison table; this
-// only shows the (server-rendered, hidden) controls and acts on them. Plain JavaScript, because a
+// Progressive enhancement: the page already lists every definition (each links to its own page, and
+// the table at a glance has a page of its own); this only shows the (server-rendered, hidden) controls
+// and acts on them. Plain JavaScript, because a
 // UI library would cost more than this whole file and add nothing the page needs.
 (function () {
   "use strict";
@@ -111,7 +112,9 @@
         });
         card.appendChild(ems);
         var more = el("a", "", "Read it in full");
-        more.href = "#" + id;
+        more.href = d.dataset.href || "#" + id;  // its own page, where it has one
+        // In an embed, as every link that leaves the page does (render/embeds.py frame_links).
+        if (more.getAttribute("href").charAt(0) !== "#" && window.self !== window.top) more.target = "_top";
         card.appendChild(el("p")).appendChild(more);
         list.appendChild(card);
       });
