@@ -127,7 +127,7 @@ def timeline(content: Content, links: Links, *, era=None, theme=None, person=Non
         parts.append(f"{hashes} {md_heading(era_record.title)} {{ #era-{era_record.id} }}")
         parts.append(render(
             "timeline.html", era=era_record, years=era_years(era_record), era_summary=inline(era_record.summary),
-            era_href=links.src(era_page_src(era_record.id)), compact=compact,
+            era_href=links.src(era_page_src(era_record.id)), compact=compact, on_era_page=False,
             events=[event_view(e, content, links) for e in in_era], heading_level=heading_level + 1))
     return "\n\n".join(parts)
 
@@ -156,7 +156,7 @@ def era_page(era_id: str, content: Content, links: Links) -> str:
         render("timeline_era_intro.html", number=at + 1, total=len(eras), history=links.page("history"),
                timeline=links.to("history", f"era-{era_id}")),
         render("timeline.html", era=era_record, years=era_years(era_record), era_summary=inline(era_record.summary),
-               era_href="", compact=False, events=events, heading_level=2),
+               era_href="", compact=False, on_era_page=True, events=events, heading_level=2),
         render("timeline_era_pager.html", previous=neighbour(eras[at - 1]) if at > 0 else None,
                next=neighbour(eras[at + 1]) if at + 1 < len(eras) else None, history=links.page("history")),
     ])
