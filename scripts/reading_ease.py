@@ -8,10 +8,11 @@ reach the page through macros, which are left out.
 Pages. A page's text is the main text of the built page (its `<article>`: what material renders of the
 page body, without the header, navigation, table of contents or footer), so it includes everything the
 macros add from the data. Left out: quotations (`<blockquote>`, `<q>` and any element marked
-`class="verbatim"` or `data-verbatim`), code (the embed snippets), scripts, styles and the headings'
-permalink signs. Each block (paragraph, list item, heading, table cell, term, label...) counts as a
-sentence. Every built page is measured except the embeddable views and the printable handbook (which
-repeats the modules).
+`class="verbatim"` or `data-verbatim`), titles of works (`<cite>`), Harvard references (the
+bibliography's and each "Cite this"), file names (the downloads), code (the embed snippets), scripts,
+styles and the headings' permalink signs. Each block (paragraph, list item, heading, table cell, term,
+label...) counts as a sentence. Every built page is measured except the embeddable views and the
+printable handbook (which repeats the modules).
 
 The target for both is 60 or more (plain English). Needs textstat (requirements-test.txt).
 
@@ -107,6 +108,8 @@ _SKIPPED = {"script", "style", "template", "code", "pre", "blockquote", "q", "sv
 # can make plainer (the bibliography's entries, and each "Cite this" citation).
 _REFERENCES = {"reference", "cite-text"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# File names (the Open data page's downloads: "typologies-categories.csv") are names, not words to simplify.
+_FILE_NAME = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:json|csv|txt|zip|pdf)(?![\w.-])", re.IGNORECASE)
 
 
 class _Prose(HTMLParser):
@@ -122,7 +125,7 @@ class _Prose(HTMLParser):
         self.sentences: list[str] = []
 
     def _flush(self) -> None:
-        text = " ".join(" ".join(self.buffer).split())
+        text = " ".join(_FILE_NAME.sub(" ", " ".join(self.buffer)).split())
         self.buffer = []
         if re.search(r"[A-Za-z0-9]", text):
             self.sentences.append(sentence(text))

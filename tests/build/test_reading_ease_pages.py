@@ -2,8 +2,8 @@
 
 Measured by scripts/reading_ease.py on the built page's main text (its <article>), so what the macros add
 from the data counts too. Quotations (<blockquote>, <q>, anything marked verbatim), titles of works
-(<cite>), Harvard references and code are left out. Embeds and the printable handbook are not measured:
-they repeat other pages.
+(<cite>), Harvard references, file names and code are left out. Embeds and the printable handbook are
+not measured: they repeat other pages.
 """
 
 import pytest
@@ -52,8 +52,9 @@ def test_quotations_titles_references_and_code_are_left_out():
       <td><span data-verbatim>Marked verbatim.</span> Cell text</td>
       <p class="reference">Bussu, S. (2014) 'Defining Coproduction'.</p>
       <pre><code>&lt;iframe src="x"&gt;</code></pre>
+      <td><a href="data/typologies-categories.csv">typologies-categories.csv</a> and sources.schema.json files</td>
       <ul><li>First item<ul><li>Nested item</li></ul></li></ul>
     </article>"""
     assert reading_ease.html_prose(html).splitlines() == [
-        "Our page.", "We say this in our own words.", "Bussu calls it , in .", "Cell text.", "First item.",
-        "Nested item."]
+        "Our page.", "We say this in our own words.", "Bussu calls it , in .", "Cell text.", "and files.",
+        "First item.", "Nested item."]
