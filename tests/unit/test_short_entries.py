@@ -74,7 +74,7 @@ def test_a_definition_page_has_it_in_full_and_cites_its_own_address(content):
     assert markdown.startswith(f"# {record.label} {{ #scie-share-power }}\n")
     assert "In plain words" in markdown and 'class="emphases"' in markdown
     assert '<a class="cite-url" href="../../definitions/scie-share-power/">' in markdown
-    assert f"This is one of {len(content.definitions)} definitions." in markdown
+    assert f"There are {len(content.definitions)} definitions in all." in markdown
     assert 'href="../../definitions/"' in markdown and 'href="../../definitions/at-a-glance/"' in markdown
 
 
