@@ -9,7 +9,8 @@ Pages. A page's text is the main text of the built page (its `<article>`: what m
 page body, without the header, navigation, table of contents or footer), so it includes everything the
 macros add from the data. Left out: quotations (`<blockquote>`, `<q>` and any element marked
 `class="verbatim"` or `data-verbatim`), titles of works (`<cite>`), Harvard references (the
-bibliography's and each "Cite this"), file names (the downloads), code (the embed snippets), scripts,
+bibliography's and each "Cite this"), the bibliography's index of where each source is used (a list of
+record titles, each measured on its own page), file names (the downloads), code (the embed snippets), scripts,
 styles and the headings' permalink signs. Each block (paragraph, list item, heading, table cell, term,
 label...) counts as a sentence. Every built page is measured except the embeddable views and the
 printable handbook (which repeats the modules).
@@ -107,6 +108,9 @@ _SKIPPED = {"script", "style", "template", "code", "pre", "blockquote", "q", "sv
 # References, not prose: a Harvard reference is names, a title and publication details, which no rewording
 # can make plainer (the bibliography's entries, and each "Cite this" citation).
 _REFERENCES = {"reference", "cite-text"}
+# Indexes, not prose: "Where this site uses it" under each source lists the titles of the records that cite
+# it ("Glossary: Co-production"), a page of them on the Sources page. Each title is measured where its record is.
+_INDEXES = {"backlinks"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # File names (the Open data page's downloads: "typologies-categories.csv") are names, not words to simplify.
 _FILE_NAME = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:json|csv|txt|zip|pdf)(?![\w.-])", re.IGNORECASE)
@@ -139,7 +143,7 @@ class _Prose(HTMLParser):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         left_out = (tag in _SKIPPED or "verbatim" in classes or "data-verbatim" in attributes
-                    or "headerlink" in classes or _REFERENCES.intersection(classes))
+                    or "headerlink" in classes or _REFERENCES.intersection(classes) or _INDEXES.intersection(classes))
         if tag in _BLOCKS and not self.skip_depth:
             self._flush()
         if tag in _VOID:

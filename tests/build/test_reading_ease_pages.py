@@ -2,8 +2,8 @@
 
 Measured by scripts/reading_ease.py on the built page's main text (its <article>), so what the macros add
 from the data counts too. Quotations (<blockquote>, <q>, anything marked verbatim), titles of works
-(<cite>), Harvard references, file names and code are left out. Embeds and the printable handbook are
-not measured: they repeat other pages.
+(<cite>), Harvard references, the Sources page's index of where each source is used, file names and code
+are left out. Embeds and the printable handbook are not measured: they repeat other pages.
 """
 
 import pytest
@@ -51,6 +51,7 @@ def test_quotations_titles_references_and_code_are_left_out():
       <p>Bussu calls it <q>additive, not substitutive</q>, in <cite>Defining Coproduction</cite>.</p>
       <td><span data-verbatim>Marked verbatim.</span> Cell text</td>
       <p class="reference">Bussu, S. (2014) 'Defining Coproduction'.</p>
+      <details class="backlinks"><summary>Where this site uses it (1)</summary><ul><li>Glossary: <a href="#g">Co-production</a></li></ul></details>
       <pre><code>&lt;iframe src="x"&gt;</code></pre>
       <td><a href="data/typologies-categories.csv">typologies-categories.csv</a> and sources.schema.json files</td>
       <ul><li>First item<ul><li>Nested item</li></ul></li></ul>
