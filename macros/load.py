@@ -622,7 +622,8 @@ def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[
         notes = r["facilitator"]
         facilitator = m.FacilitatorNotes(
             notes["minutes"], tuple(m.Timing(t["minutes"], t["activity"]) for t in notes["timings"]),
-            tuple(notes["discussion"]), notes["activity"]["title"], tuple(notes["activity"]["steps"]))
+            tuple(notes["discussion"]), notes["activity"]["title"], tuple(notes["activity"]["steps"]),
+            notes["activity"].get("anchor"))
         content.modules[r["id"]] = m.Module(
             r["id"], r["title"], r["summary"], tuple(r["objectives"]), tuple(r["key_points"]), _tuple(r, "sources"),
             tuple(questions), tuple(m.ReflectionPrompt(p["id"], p["prompt"]) for p in r["reflection"]), facilitator)

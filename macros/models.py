@@ -281,6 +281,7 @@ class FacilitatorNotes:
     discussion: tuple[str, ...]
     activity_title: str
     activity_steps: tuple[str, ...]
+    activity_anchor: str | None = None  # the heading's old id, kept after a change of title
 
 
 @dataclass(frozen=True)

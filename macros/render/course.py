@@ -155,7 +155,8 @@ def facilitator_notes(module_id: str, content: Content, links: Links) -> str:
                minutes=_minutes(notes.minutes)),
         "## Timings", render("course_facilitator_timings.html", notes=notes, module=module),
         "## Discussion questions", render("course_facilitator_discussion.html", notes=notes),
-        f"## Activity: {md_heading(notes.activity_title)}", render("course_facilitator_activity.html", notes=notes),
+        f"## Activity: {md_heading(notes.activity_title)}"
+        + (f" {{ #{notes.activity_anchor} }}" if notes.activity_anchor else ""), render("course_facilitator_activity.html", notes=notes),
     ]
     return "\n\n".join(parts)
 
