@@ -362,7 +362,7 @@ def define_env(env):
         """The handbook's contents, or a part of its appendix: answers, terms, frameworks, definitions or sources."""
         if name not in handbook.PARTS:
             raise UnknownIdError(f"unknown handbook part {name!r}; expected one of: {', '.join(handbook.PARTS)}")
-        return handbook.part(name, content, module_pages())
+        return handbook.part(name, content, module_pages(), links())
 
     @env.macro
     def build_date() -> str:

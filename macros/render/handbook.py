@@ -26,6 +26,7 @@ from markupsafe import Markup
 from ..models import Content, Module, Question
 from .citations import harvard, in_text
 from .course import page_text
+from .links import Links
 from .markup import inline, md_heading, render
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -231,15 +232,18 @@ def frameworks_used(content: Content, pages: dict[str, str]) -> list:
     return [t for t in content.typologies.values() if t.id in ids]
 
 
-def frameworks(content: Content, pages: dict[str, str]) -> str:
-    views = [{"t": t, "sources": cite_here(t.sources, content),
+def frameworks(content: Content, pages: dict[str, str], links: Links) -> str:
+    # Each entry keeps the framework's and its categories' ids, linked to the full framework, so links
+    # into the handbook's old full copy of the Typologies page still land on them.
+    views = [{"t": t, "sources": cite_here(t.sources, content), "href": links.record("typologies", t.id),
               "categories": [(c, inline(c.description)) for c in t.categories]}
              for t in frameworks_used(content, pages)]
     return render("handbook_frameworks.html", frameworks=views)
 
 
-def definitions(content: Content) -> str:
-    views = [{"d": d, "gloss": inline(d.gloss), "source": cite_here([d.source], content)}
+def definitions(content: Content, links: Links) -> str:
+    views = [{"d": d, "gloss": inline(d.gloss), "source": cite_here([d.source], content),
+              "href": links.record("definitions", d.id)}
              for d in content.definitions.values()]
     return render("handbook_definitions.html", definitions=views)
 
@@ -270,7 +274,7 @@ def sources(content: Content, pages: dict[str, str]) -> str:
     return render("handbook_sources.html", sources=entries)
 
 
-def part(name: str, content: Content, pages: dict[str, str]) -> str:
+def part(name: str, content: Content, pages: dict[str, str], links: Links = Links()) -> str:
     """The contents list, or one part of the handbook's appendix, by name."""
     if name == "contents":
         return contents(content)
@@ -279,9 +283,9 @@ def part(name: str, content: Content, pages: dict[str, str]) -> str:
     if name == "terms":
         return key_terms(content, pages)
     if name == "frameworks":
-        return frameworks(content, pages)
+        return frameworks(content, pages, links)
     if name == "definitions":
-        return definitions(content)
+        return definitions(content, links)
     if name == "sources":
         return sources(content, pages)
     raise ValueError(f"unknown handbook part {name!r}; expected one of {', '.join(PARTS)}")
