@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 from . import exports
-from .council import CouncilError, display, read_council
-from .errors import ContentError
+from .council import display, read_council
+from .errors import ContentError, SettingsError
 from .load import load_content
 from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
                      typologies)
@@ -72,7 +72,7 @@ def define_env(env):
         owner = (accessibility.read_owner(env.conf.get("extra"), display(env.conf["config_file_path"], _ROOT))
                  if (Path(env.conf["docs_dir"]) / accessibility.PAGE).is_file() else None)
         content = load_content(_data_dir(env), **local)
-    except (ContentError, CouncilError, accessibility.OwnerError) as err:
+    except (ContentError, SettingsError) as err:
         raise PluginError(err.report()) from None
     for name, function in (accessibility.macros(owner, env.conf.get("site_name") or "") if owner else {}).items():
         env.macro(function, name)
@@ -344,6 +344,7 @@ def define_env(env):
             raise UnknownIdError(str(err)) from None
         return handbook.prefix_ids(env.render(prose, force_rendering=True), f"handbook-{module_id}")
 
+    @functools.cache  # read once per build: the handbook asks for them in each of its parts
     def module_pages() -> dict[str, str]:
         return {m: course.page_markdown(docs_dir, m) for m in content.modules}
 

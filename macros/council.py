@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import contrast as c
+from .errors import SettingsError
 
 KEYS = ("name", "logo", "colours", "data")
 COLOUR_KEYS = ("primary", "accent", "link_dark", "accent_dark")
@@ -31,20 +32,12 @@ USES = {
 }
 
 
-class CouncilError(ValueError):
+class CouncilError(SettingsError):
     """Every problem found in a council's settings, one line each."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        lines = [f"The council settings have {count} problem{'s' if count != 1 else ''}; the site was not built:"]
-        lines += [f"  {p}" for p in self.problems]
-        lines.append("Fix each line above, then build again. See the README, \"Add your council's name, logo, "
-                     "colours and local examples\".")
-        return "\n".join(lines)
+    subject = "The council settings"
+    advice = ("Fix each line above, then build again. See the README, \"Add your council's name, logo, "
+              "colours and local examples\".")
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,22 @@ class ContentError(Exception):
         lines += [f"  {problem}" for problem in self.problems]
         lines.append("Fix each line above (file:line:column), then build again. See data/README.md for the format.")
         return "\n".join(lines)
+
+
+class SettingsError(ValueError):
+    """Every problem found in a group of config settings, one line each. Subclasses name the group
+    (`subject`) and say where its settings are explained (`advice`)."""
+
+    subject = "The settings"
+    advice = "Fix each line above, then build again."
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [f"{self.subject} have {count} problem{'s' if count != 1 else ''}; the site was not built:"]
+        lines += [f"  {p}" for p in self.problems]
+        lines.append(self.advice)
+        return "\n".join(lines)

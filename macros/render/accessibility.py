@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..errors import SettingsError
 from .markup import md_heading, render
 
 PAGE = "accessibility.md"  # the statement, in docs/: a site that publishes it must give every setting
@@ -52,21 +53,12 @@ _HELP = {
 }
 
 
-class OwnerError(ValueError):
+class OwnerError(SettingsError):
     """Every problem found in `extra.owner`, one line each."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        lines = [f"The accessibility statement settings have {count} problem{'s' if count != 1 else ''}; "
-                 "the site was not built:"]
-        lines += [f"  {p}" for p in self.problems]
-        lines.append("Fix each line above, then build again. The settings go under extra: owner: in the config "
-                     "file named; see examples/harbourside/mkdocs.yml.")
-        return "\n".join(lines)
+    subject = "The accessibility statement settings"
+    advice = ("Fix each line above, then build again. The settings go under extra: owner: in the config "
+              "file named; see examples/harbourside/mkdocs.yml.")
 
 
 @dataclass(frozen=True)
