@@ -144,6 +144,7 @@ def test_a_whole_module_by_keyboard_with_saved_progress_log_print_and_reset(open
     box = feedback(page, single.id)
     assert box.get_attribute("role") == "status"
     assert seen(box).startswith("Not quite."), seen(box)
+    assert "Not right" not in seen(box), "the verdict is said once, in the heading"
     assert text_of(single.options[wrong - 1].feedback) in seen(box)
     hrefs = box.locator("a").evaluate_all("l => l.map(a => a.getAttribute('href'))")
     assert any(h.startswith("../../") and single.see.page in h for h in hrefs), hrefs
@@ -151,6 +152,7 @@ def test_a_whole_module_by_keyboard_with_saved_progress_log_print_and_reset(open
     assert seen(progress) == f"0 of {total} questions answered correctly"
     answer_rightly(page, single)
     assert seen(box).startswith("Right."), seen(box)
+    assert "Right:" not in seen(box), "the verdict is said once, in the heading"
     assert text_of(single.correct[0].feedback) in seen(box)
 
     # Every other question: multiple choice, true-false with its reason, classify with selects.
@@ -159,6 +161,7 @@ def test_a_whole_module_by_keyboard_with_saved_progress_log_print_and_reset(open
             continue
         answer_rightly(page, q)
         assert seen(feedback(page, q.id)).startswith("Right."), (q.id, seen(feedback(page, q.id)))
+        assert "Right:" not in seen(feedback(page, q.id)) and "That is right" not in seen(feedback(page, q.id))
     assert seen(progress) == f"{total} of {total} questions answered correctly"
 
     # A reflection, typed.

@@ -137,7 +137,7 @@
   function line(list, lead, verdict, q, index) {
     var li = make("li", "", list);
     make("strong", "", li, lead);
-    li.appendChild(document.createTextNode(" " + verdict + " "));
+    li.appendChild(document.createTextNode(verdict ? " " + verdict + " " : " "));
     if (index) li.appendChild(why(q, index));
     return li;
   }
@@ -154,26 +154,29 @@
     head.appendChild(document.createTextNode(ok ? " Well done. Here is why:"
       : " Here is why. You can change your answer and check it again."));
     var list = make("ul", "learn-reasons", box);
+    // The heading already gives the verdict. A line gives its own only where parts of a wrong answer are right.
+    var marks = !ok && q.type !== "single";
+    function mark(good, right, wrong) { return marks ? (good ? right : wrong) : ""; }
     if (q.type === "classify") {
       q.selects.forEach(function (s, i) {
         var chosen = s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : "";
         var label = q.el.querySelector('label[for="' + s.id + '"]');
         var good = v[i] === s.dataset.answer;
         line(list, (label ? label.textContent.trim().replace(/[.]$/, "") : "") + ": you chose " + chosen + ".",
-          good ? "Right:" : "Not right:", q, i + 1);
+          mark(good, "Right:", "Not right:"), q, i + 1);
       });
     } else {
       var chosen = v;
       if (q.type === "true-false") {
         var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
         var truthOk = truth && truth.hasAttribute("data-correct");
-        line(list, "You said the statement is " + v[0] + ".", truthOk ? "That is right." : "That is not right.", q, 0);
+        line(list, "You said the statement is " + v[0] + ".", mark(truthOk, "That is right.", "That is not right."), q, 0);
         chosen = v.slice(1);
       }
       var missed = 0;
       inputs(q).forEach(function (input) {
         var picked = chosen.indexOf(input.value) >= 0, correct = input.hasAttribute("data-correct");
-        if (picked) line(list, "You chose " + quoted(labelOf(q, input)), correct ? "Right:" : "Not right:", q, input.value);
+        if (picked) line(list, "You chose " + quoted(labelOf(q, input)), mark(correct, "Right:", "Not right:"), q, input.value);
         else if (correct) missed++;
       });
       if (missed && q.type === "multiple") {
