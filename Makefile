@@ -16,8 +16,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+# The pinned dependencies, then this project itself in editable mode (pyproject.toml), so the hooks,
+# scripts, benchmarks and tests import `macros` without touching sys.path.
+$(VENV)/.build-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 # The W3C Nu HTML Checker for tests/build/test_html_valid.py: the npm registry's vnu-jar tarball, fetched
@@ -31,7 +34,7 @@ export VNU_JAR := $(abspath $(VNU_JAR))
 $(VNU_JAR): | $(BIN)/python
 	$(BIN)/python scripts/fetch_vnu.py $(VNU_VERSION) $(VNU_INTEGRITY) $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python $(VNU_JAR)
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps | $(BIN)/python $(VNU_JAR)
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@# Use Debian's chromium when present (CHROMIUM_PATH); otherwise Playwright's own browser.
 	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then \
@@ -67,10 +70,13 @@ offline: $(VENV)/.build-deps
 	mv .offline.zip $(OFFLINE_ZIP) && rm -rf .offline-build
 	@echo "Wrote $(OFFLINE_ZIP): unzip it and open coproduction-explainer/index.html"
 
+# The linter first (pyproject.toml, [tool.ruff]): it takes a second and names the line to fix.
 test: $(VENV)/.test-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 test-unit: $(VENV)/.test-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not browser and not build"
 
 # The generated-data tests (tests/unit/test_fuzz.py) with many more examples than `make test` runs.

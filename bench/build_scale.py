@@ -70,7 +70,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from bench import scale_data  # noqa: E402
 from macros.load import COLLECTIONS, load_content  # noqa: E402
@@ -424,7 +423,7 @@ def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
             "mkdocs": metadata.version("mkdocs"), "mkdocs-material": metadata.version("mkdocs-material"),
             "mkdocs-macros-plugin": metadata.version("mkdocs-macros-plugin"),
-            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,16 +14,14 @@ from __future__ import annotations
 import gzip
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 BUDGET = 150 * 1024  # gzipped bytes per first view; checked by tests/build/test_page_meta.py
 _LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "manifest"}
@@ -46,7 +44,7 @@ class _Assets(HTMLParser):
             self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sizes(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))

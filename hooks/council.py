@@ -17,7 +17,6 @@ macros/__init__.py. Without `extra.council` the hook does nothing.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,8 +24,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from macros.council import Council, CouncilError, colour_css, read_council  # noqa: E402
 

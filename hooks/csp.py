@@ -15,9 +15,9 @@ import base64
 import hashlib
 import re
 import sys
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable
 
 # Why each directive is there: see "For council web teams: Content-Security-Policy" in README.md.
 DIRECTIVES = (

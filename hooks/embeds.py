@@ -13,15 +13,12 @@ The logic lives in macros/render/embeds.py, which knows nothing of mkdocs; this 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from macros.load import load_content  # noqa: E402
 from macros.render import embeds  # noqa: E402

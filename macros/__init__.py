@@ -9,17 +9,29 @@ import functools
 import os
 from pathlib import Path
 
-from . import exports
-from .council import display, read_council
-from .errors import ContentError, SettingsError
-from .load import load_content
-from .render import (cases, citations, cite_this, definitions, downloads, glossary, people, tables, timeline,
-                     typologies)
-from .render import course
-from .render import crosswalk as crosswalk_render
-from .render import accessibility, embeds, handbook
-from .render.links import RECORD_PAGES, Links, record_page_id
-from .render.markup import with_tooltips
+from macros import exports
+from macros.council import display, read_council
+from macros.errors import ContentError, SettingsError
+from macros.load import load_content
+from macros.render import (
+    accessibility,
+    cases,
+    citations,
+    cite_this,
+    course,
+    definitions,
+    downloads,
+    embeds,
+    glossary,
+    handbook,
+    people,
+    tables,
+    timeline,
+    typologies,
+)
+from macros.render import crosswalk as crosswalk_render
+from macros.render.links import RECORD_PAGES, Links, record_page_id
+from macros.render.markup import with_tooltips
 
 
 class UnknownIdError(Exception):

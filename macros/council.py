@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contrast as c
-from .errors import SettingsError
+from macros import contrast as c
+from macros.errors import SettingsError
 
 KEYS = ("name", "logo", "colours", "data")
 COLOUR_KEYS = ("primary", "accent", "link_dark", "accent_dark")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from .models import FuzzyDate
+from macros.models import FuzzyDate
 
 EXAMPLES = "'2014-07-21', '2009-12', '2008', '1970s', 'late 1970s', 'c. 2000', 'after 2008' or a range such as '1980s to 1990s'"
 

@@ -15,8 +15,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from .load import COLLECTIONS, Collection
-from .models import Content
+from macros.load import COLLECTIONS, Collection
+from macros.models import Content
 
 FOLDER = "data"  # in the built site
 LIST_SEPARATOR = "; "

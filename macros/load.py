@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import models as m
-from .dates import DateError, parse_date
-from .errors import ContentError, DataProblem
-from .render.links import PAGES  # the page keys a course question may send the reader to (pure data)
-from .schema import ParsedFile, read_yaml, validate
+from macros import models as m
+from macros.dates import DateError, parse_date
+from macros.errors import ContentError, DataProblem
+from macros.render.links import PAGES  # the page keys a course question may send the reader to (pure data)
+from macros.schema import ParsedFile, read_yaml, validate
 
 
 @dataclass(frozen=True)

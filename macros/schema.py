@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime
-
 import difflib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .errors import DataProblem
+from macros.errors import DataProblem
 
 # libyaml's C loader is about ten times faster; fall back to pure Python where it is missing.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -146,7 +145,7 @@ def _collect_marks(node: yaml.Node, path: JsonPath, parsed: ParsedFile, count: l
             _collect_marks(item, path + (index,), parsed, count)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry(schema_dir: Path) -> Registry:
     resources = []
     for schema_file in sorted(schema_dir.glob("*.schema.json")):
@@ -155,7 +154,7 @@ def _registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator_for(schema_dir: Path, schema_name: str) -> Draft202012Validator:
     schema = json.loads((schema_dir / schema_name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, registry=_registry(schema_dir))

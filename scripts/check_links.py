@@ -36,7 +36,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from macros.load import COLLECTIONS, walk_strings  # noqa: E402
 from macros.schema import read_yaml  # noqa: E402

@@ -35,7 +35,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 from macros.render.course import page_text  # noqa: E402  (one definition of a page's own words)
 
 TARGET = 60.0

@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_SITE_URL = "https://example.org/coproduction-explainer/"
 # A council's intranet address, deeper than TEST_SITE_URL, for the sub-path hosting tests.
 COUNCIL_SITE_URL = "https://example.org/council/coproduction/"
-sys.path.insert(0, str(ROOT))
 
 
 def build_site(dest: Path, *, config: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..errors import SettingsError
-from .markup import md_heading, render
+from macros.errors import SettingsError
+from macros.render.markup import md_heading, render
 
 PAGE = "accessibility.md"  # the statement, in docs/: a site that publishes it must give every setting
 KEYS = ("name", "accessibility_contact", "response_days", "statement_prepared", "statement_reviewed")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Content
-from .citations import cite
-from .links import Links
-from .local import badge
-from .markup import inline, md_heading, render
+from macros.models import Content
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.local import badge
+from macros.render.markup import inline, md_heading, render
 
 
 def _categories(refs, content: Content, links: Links):

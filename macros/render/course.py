@@ -12,10 +12,10 @@ import math
 import re
 from pathlib import Path
 
-from ..models import Content, Module, Question
-from .citations import cite
-from .links import Links
-from .markup import md_heading, render
+from macros.models import Content, Module, Question
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.markup import md_heading, render
 
 WORDS_PER_MINUTE = 200
 # What a student reads for each page key a question's `see` may name: "Read more on the Definitions page".

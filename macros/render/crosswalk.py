@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..models import Content, Crosswalk
-from .citations import cite
-from .links import Links
-from .markup import inline, md_heading, render
+from macros.models import Content, Crosswalk
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.markup import inline, md_heading, render
 
 # The closed vocabulary of relations: the words a reader sees, and the order the table sorts them in.
 RELATIONS = {

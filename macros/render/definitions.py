@@ -14,11 +14,11 @@ import re
 
 from markupsafe import Markup
 
-from ..models import Content, Definition
-from .citations import author_label, cite
-from .links import RECORD_PAGES, Links
-from .local import badge, badge_text
-from .markup import inline, md_heading, render
+from macros.models import Content, Definition
+from macros.render.citations import author_label, cite
+from macros.render.links import RECORD_PAGES, Links
+from macros.render.local import badge, badge_text
+from macros.render.markup import inline, md_heading, render
 
 NO_YEAR = "none"
 

@@ -6,8 +6,8 @@ mkdocs does not try to resolve; tests/build/test_open_data.py checks that each o
 
 from __future__ import annotations
 
-from .links import Links
-from .markup import render
+from macros.render.links import Links
+from macros.render.markup import render
 
 
 def _csv_links(download, links: Links) -> list[tuple[str, str]]:

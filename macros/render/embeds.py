@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape, unescape
-from typing import Mapping
 
-from ..models import Content
-from .links import PAGES, Links
-from .markup import md_heading, render
+from macros.models import Content
+from macros.render.links import PAGES, Links
+from macros.render.markup import md_heading, render
 
 # The one message an embed sends to its parent page, and the one a host page may send back to ask for it
 # again. Documented in README.md ("Embed a page or a component"); embed.js and embed-host.js use these.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import Content
-from .citations import cite
-from .links import Links
-from .local import badge
-from .markup import render, inline
+from macros.models import Content
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.local import badge
+from macros.render.markup import inline, render
 
 
 def glossary(content: Content, links: Links) -> str:

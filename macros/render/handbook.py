@@ -23,11 +23,11 @@ import time
 
 from markupsafe import Markup
 
-from ..models import Content, Module, Question
-from .citations import harvard, in_text
-from .course import page_text
-from .links import Links
-from .markup import inline, md_heading, render
+from macros.models import Content, Module, Question
+from macros.render.citations import harvard, in_text
+from macros.render.course import page_text
+from macros.render.links import Links
+from macros.render.markup import inline, md_heading, render
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _HEADING = re.compile(r"^(#{1,5}) ", re.M)

@@ -55,7 +55,7 @@ class Links:
 
     @classmethod
     def for_page(cls, page_url: str, directory_urls: bool = True,
-                 own_pages: frozenset[tuple[str, str]] = frozenset()) -> "Links":
+                 own_pages: frozenset[tuple[str, str]] = frozenset()) -> Links:
         depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
         if not directory_urls and page_url and not page_url.endswith("/"):
             depth -= 1  # 'history.html' sits in the root folder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..models import Content
+from macros.models import Content
 
 LOCAL = "Local"
 

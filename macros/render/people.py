@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Content
-from .citations import in_text, reference_text
-from .links import Links
-from .local import with_badge
-from .markup import inline, md_heading, render
+from macros.models import Content
+from macros.render.citations import in_text, reference_text
+from macros.render.links import Links
+from macros.render.local import with_badge
+from macros.render.markup import inline, md_heading, render
 
 
 def person_view(person, content: Content, links: Links) -> dict:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Comparison, Content
-from .citations import cite
-from .links import Links
-from .markup import inline, render
+from macros.models import Comparison, Content
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.markup import inline, render
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,10 @@ class TableView:
     comparison: Comparison
     rows: tuple
 
-    def only(self, row_ids: list[str]) -> "TableView":
+    def only(self, row_ids: list[str]) -> TableView:
         return TableView(self.comparison, tuple(r for r in self.rows if r.id in row_ids))
 
-    def sorted_by(self, column_id: str) -> "TableView":
+    def sorted_by(self, column_id: str) -> TableView:
         index = [c.id for c in self.comparison.columns].index(column_id)
         return TableView(self.comparison, tuple(sorted(self.rows, key=lambda r: r.cells[index].lower())))
 

@@ -8,11 +8,11 @@ links to its full record on its era's page, which is the address its citation gi
 
 from __future__ import annotations
 
-from ..models import Content, Event
-from .citations import cite
-from .links import Links
-from .local import badge
-from .markup import inline, md_heading, render
+from macros.models import Content, Event
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.local import badge
+from macros.render.markup import inline, md_heading, render
 
 
 def select_events(content: Content, *, era: str | None = None, theme: str | None = None,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..models import Content, Typology
-from .citations import cite
-from .links import Links
-from .local import with_badge
-from .markup import inline, md_heading, render
+from macros.models import Content, Typology
+from macros.render.citations import cite
+from macros.render.links import Links
+from macros.render.local import with_badge
+from macros.render.markup import inline, md_heading, render
+
 
 def category_anchor(ref: str) -> str:
     return ref.replace("/", "--")

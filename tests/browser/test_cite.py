@@ -6,11 +6,10 @@ import datetime
 
 import pytest
 
-from macros.render.cite_this import edition_year
 from macros.render.citations import reference_text
-
-from .conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
-from .test_definitions import PHONE_390, tab_to
+from macros.render.cite_this import edition_year
+from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
+from tests.browser.test_definitions import PHONE_390, tab_to
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (axe_violations, open_page_on, serve_site, site_base_path, toggle_palette,
-                                    wait_until_still)
+from tests.browser.conftest import (
+    axe_violations,
+    open_page_on,
+    serve_site,
+    site_base_path,
+    toggle_palette,
+    wait_until_still,
+)
 from tests.conftest import HARBOURSIDE, ROOT
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from macros.render.definitions import authors_of, decade_of
-
-from .conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
+from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +137,7 @@ def test_filters_with_the_mouse(server, open_page, content, viewport):
     page.reload()
     assert page.evaluate(VISIBLE_DEFINITIONS) == expected
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function("document.querySelectorAll('div.definition:not([hidden])').length === %d" % total)
+    page.wait_for_function(f"document.querySelectorAll('div.definition:not([hidden])').length === {total}")
     assert page.evaluate("location.search") == ""
 
 

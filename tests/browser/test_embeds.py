@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from .conftest import DESKTOP, axe_violations, serve_site, wait_until_still
+from tests.browser.conftest import DESKTOP, axe_violations, serve_site, wait_until_still
 
 pytestmark = pytest.mark.browser
 

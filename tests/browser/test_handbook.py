@@ -130,8 +130,8 @@ def test_every_answer_prints_with_the_reason_for_each_option(handbook_pdf, conte
 
 
 def test_the_appendix_is_concise_and_has_the_key_terms_frameworks_definitions_and_sources(handbook_pdf, content):
-    from macros.render.handbook import first_sentence, frameworks_used, sources_cited, terms_used
     from macros.render.course import page_markdown
+    from macros.render.handbook import first_sentence, frameworks_used, sources_cited, terms_used
 
     pages, _, _ = handbook_pdf
     appendix_starts = next(i for i, text in enumerate(pages) if text.startswith("Appendix: answers and reference"))

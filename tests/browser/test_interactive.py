@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, move_mouse_away, toggle_palette, wait_until_still
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, move_mouse_away, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
 

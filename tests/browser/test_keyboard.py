@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, is_embed
+from tests.browser.conftest import DESKTOP, PHONE, is_embed
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import DESKTOP, _describe_console, is_embed
 from tests.conftest import ROOT, build_site
-
-from .conftest import DESKTOP, _describe_console, is_embed
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PHONE, axe_violations, is_embed, toggle_palette, wait_until_still
+from tests.browser.conftest import PHONE, axe_violations, is_embed, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
 

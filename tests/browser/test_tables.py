@@ -11,8 +11,7 @@ import re
 import pytest
 
 from macros.render.crosswalk import relation_label
-
-from .conftest import DESKTOP, axe_violations, move_mouse_away, toggle_palette, wait_until_still
+from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
 

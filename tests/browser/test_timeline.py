@@ -10,7 +10,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, axe_violations, toggle_palette, wait_until_still
+from tests.browser.conftest import DESKTOP, axe_violations, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser
 
@@ -279,9 +279,8 @@ def big_site(tmp_path_factory):
     import threading
 
     from bench.make_synthetic_data import make
+    from tests.browser.conftest import _SiteHandler, site_base_path
     from tests.conftest import build_site
-
-    from .conftest import _SiteHandler, site_base_path
 
     tmp = tmp_path_factory.mktemp("big")
     data = make(tmp / "data", 400)

@@ -5,7 +5,6 @@ Built once with --strict from its own small config, which inherits mkdocs-counci
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil

@@ -21,8 +21,11 @@ def _config(name: str) -> dict:
 
 def test_offline_config_keeps_every_plugin_of_the_main_site_with_the_same_settings():
     main, offline = _config("mkdocs.yml"), _config("mkdocs-offline.yml")
-    as_dict = lambda plugins: {(p if isinstance(p, str) else next(iter(p))):
-                               (None if isinstance(p, str) else next(iter(p.values()))) for p in plugins}
+
+    def as_dict(plugins):
+        return {(p if isinstance(p, str) else next(iter(p))):
+                (None if isinstance(p, str) else next(iter(p.values()))) for p in plugins}
+
     main_plugins, offline_plugins = as_dict(main["plugins"]), as_dict(offline["plugins"])
     assert "offline" in offline_plugins
     assert {k: v for k, v in offline_plugins.items() if k != "offline"} == main_plugins

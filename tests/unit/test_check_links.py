@@ -187,7 +187,7 @@ def test_data_that_agrees_exits_0(data_dir):
     assert "nothing the data records is contradicted" in out
     assert "data/sources.yml:29  seed-one  url [recorded: historical]" in out  # a failing historical: reported
     assert "DATA NEEDS UPDATING" not in out
-    assert f"data/sources.yml:29: source 'seed-one' field 'url': it is gone; after a look in a browser" in out
+    assert "data/sources.yml:29: source 'seed-one' field 'url': it is gone; after a look in a browser" in out
 
 
 def test_a_current_address_that_fails_exits_1_with_the_change_to_make(data_dir):

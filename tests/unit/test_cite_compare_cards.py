@@ -8,7 +8,7 @@ import re
 import pytest
 
 from macros.models import Source
-from macros.render import cases, cite_this, citations, definitions, people
+from macros.render import cases, citations, cite_this, definitions, people
 from macros.render.links import Links
 
 LINKS = Links.for_page("definitions/")

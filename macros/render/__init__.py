@@ -1,0 +1,1 @@
+"""Pure render functions: records in, escaped HTML/Markdown out."""
