@@ -7,7 +7,7 @@
 - links in embeds that leave the page open in the top window (target="_top", written at build time);
 - each page gets its "Embed this" control (overrides/main.html prints `embed_control`).
 
-The logic lives in macros/render/embeds.py, which knows nothing of mkdocs; this file only wires it.
+The logic lives in macros/components/embeds/render.py, which knows nothing of mkdocs; this file only wires it.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from macros.components.embeds import render as embeds  # noqa: E402
+from macros.links import Links  # noqa: E402
 from macros.load import load_content  # noqa: E402
-from macros.render import embeds  # noqa: E402
-from macros.render.links import Links  # noqa: E402
 
 _state: dict = {}
 

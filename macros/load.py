@@ -13,7 +13,7 @@ from pathlib import Path
 from macros import models as m
 from macros.dates import DateError, parse_date
 from macros.errors import ContentError, DataProblem
-from macros.render.links import PAGES  # the page keys a course question may send the reader to (pure data)
+from macros.links import PAGES  # the page keys a course question may send the reader to (pure data)
 from macros.schema import ParsedFile, read_yaml, validate
 
 
@@ -501,7 +501,7 @@ def _check_course(file: ParsedFile, modules: list[tuple[int, dict]], known: dict
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 problems.append(file.problem(at + ("see", "page"), noun,
                                 f"{label}unknown page '{see['page']}'; {hint}it must be one of: "
-                                f"{', '.join(sorted(PAGES))} (the page keys in macros/render/links.py)"))
+                                f"{', '.join(sorted(PAGES))} (the page keys in macros/links.py)"))
         for r_index, prompt in enumerate(module.get("reflection") or []):
             if isinstance(prompt, dict):
                 unique(("modules", index, "reflection", r_index, "id"), prompt.get("id"), "reflection")

@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-from macros.render.course import page_text  # noqa: E402  (one definition of a page's own words)
+from macros.components.course.render import page_text  # noqa: E402  (one definition of a page's own words)
 
 TARGET = 60.0
 # Built pages that are not measured: the embeddable views (copies of pages and components) and the

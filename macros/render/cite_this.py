@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 
-from macros.render.markup import templates
+from macros.markup import templates
 
 DEFAULT_SITE_NAME = "Co-production explained"
 

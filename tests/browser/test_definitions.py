@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render.definitions import authors_of, decade_of
+from macros.components.definitions.render import authors_of, decade_of
 from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
 
 pytestmark = pytest.mark.browser

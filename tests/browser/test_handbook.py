@@ -98,7 +98,7 @@ def test_every_module_and_the_appendix_start_on_a_new_page(handbook_pdf, content
 def test_every_module_prints_its_whole_teaching(handbook_text, content):
     """Summary, objectives, key points, the page's own section headings, every question with its options, and
     the reflection prompts: the count of pages cannot be met by leaving any of them out."""
-    from macros.render.handbook import module_prose
+    from macros.components.handbook.render import module_prose
 
     for module in content.modules.values():
         prose = module_prose((ROOT / "docs" / "learn" / f"{module.id}.md").read_text(encoding="utf-8"), module.id)
@@ -130,8 +130,7 @@ def test_every_answer_prints_with_the_reason_for_each_option(handbook_pdf, conte
 
 
 def test_the_appendix_is_concise_and_has_the_key_terms_frameworks_definitions_and_sources(handbook_pdf, content):
-    from macros.render.course import page_markdown
-    from macros.render.handbook import first_sentence, frameworks_used, sources_cited, terms_used
+    from macros.components.handbook.render import first_sentence, frameworks_used, sources_cited, terms_used
 
     pages, _, _ = handbook_pdf
     appendix_starts = next(i for i, text in enumerate(pages) if text.startswith("Appendix: answers and reference"))
@@ -139,7 +138,7 @@ def test_the_appendix_is_concise_and_has_the_key_terms_frameworks_definitions_an
     # The answers take some pages; the reference parts after them stay short.
     reference_starts = next(i for i, text in enumerate(pages) if "Key terms" in text and i >= appendix_starts)
     assert len(pages) - reference_starts <= 6, f"the reference parts take {len(pages) - reference_starts} pages"
-    module_pages = {m: page_markdown(ROOT / "docs", m) for m in content.modules}
+    module_pages = {m: (ROOT / "docs" / "learn" / f"{m}.md").read_text(encoding="utf-8") for m in content.modules}
     terms = terms_used(content, module_pages)
     assert len(terms) >= 10, [t.term for t in terms]
     for term in terms:

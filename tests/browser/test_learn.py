@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from macros.render.markup import inline
+from macros.markup import inline
 from tests.browser.conftest import DESKTOP, PHONE, _describe_console, axe_violations, move_mouse_away, open_page_on
 from tests.conftest import ROOT, build_site
 

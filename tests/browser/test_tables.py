@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from macros.render.crosswalk import relation_label
+from macros.components.crosswalk.render import relation_label
 from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, toggle_palette, wait_until_still
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from hooks.csp import script_hashes
-from macros.render import embeds
+from macros.components.embeds import render as embeds
 from tests.conftest import ROOT, TEST_SITE_URL, build_site
 
 pytestmark = pytest.mark.build

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from macros.render import accessibility as a
+from macros.components.accessibility import render as a
 from tests.conftest import HARBOURSIDE, ROOT
 
 WHERE = "councils/mytown/mkdocs.yml"
@@ -146,8 +146,14 @@ def test_only_the_ways_given_are_listed():
 
 
 def test_the_page_macros():
-    owner = a.read_owner({"owner": owner_block()}, WHERE)
-    shown = {name: function() for name, function in a.macros(owner, "Co-production explained: Mytown").items()}
+    from macros.components.accessibility import COMPONENT
+    from macros.components.component import Build, Context
+    from macros.models import Content
+
+    build = Build(Content(), site_name="Co-production explained: Mytown", pages={a.PAGE: ""},
+                  config={"extra": {"owner": owner_block()}}, config_file=WHERE)
+    build.states["accessibility"] = COMPONENT.prepare(build)
+    shown = {m.name: m.function(Context(build)) for m in COMPONENT.macros}
     assert shown["site_title"] == "Co-production explained: Mytown"
     assert shown["site_owner"] == "Mytown Council"
     assert shown["response_time"] == "10 working days"

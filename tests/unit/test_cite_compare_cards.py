@@ -7,9 +7,12 @@ import re
 
 import pytest
 
+from macros.components.cases import render as cases
+from macros.components.definitions import render as definitions
+from macros.components.people import render as people
+from macros.links import Links
 from macros.models import Source
-from macros.render import cases, citations, cite_this, definitions, people
-from macros.render.links import Links
+from macros.render import citations, cite_this
 
 LINKS = Links.for_page("definitions/")
 

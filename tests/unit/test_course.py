@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.components.course import render as course
+from macros.components.embeds import render as embeds
 from macros.errors import ContentError
+from macros.links import Links
 from macros.load import load_content
-from macros.render import course, embeds
-from macros.render.links import Links
-from macros.render.markup import inline
+from macros.markup import inline
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "course.yml"
@@ -134,7 +135,7 @@ def test_unknown_see_page(data):
     edit(data, "        see: {page: glossary, anchor: co-production}", "        see: {page: glosary, anchor: co-production}")
     line = only(problems(data))
     assert line.startswith(f"data/course.yml:{line_of(data, 'page: glosary')}:")
-    assert "unknown page 'glosary'; did you mean 'glossary'?" in line and "macros/render/links.py" in line
+    assert "unknown page 'glosary'; did you mean 'glossary'?" in line and "macros/links.py" in line
 
 
 def test_a_scale_that_is_not_a_typology(data):

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from macros import models as m
-from macros.render import crosswalk as cw
-from macros.render.links import Links
+from macros.components.crosswalk import render as cw
+from macros.links import Links
 from tests.unit.test_content import normalise, seeds  # noqa: F401  (seeds is a fixture)
 
 LINKS = Links.for_page("typologies/")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from macros.render import embeds
-from macros.render.links import Links
+from macros.components.embeds import render as embeds
+from macros.links import Links
 
 
 @pytest.mark.parametrize("dest, directory_urls, expected", [

@@ -19,11 +19,11 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from macros.components.glossary import render as glossary_render
+from macros.components.timeline import render as timeline_render
 from macros.errors import ContentError
+from macros.links import Links
 from macros.load import _HTML_TAG, _JINJA, PLAIN_TEXT_FIELDS, load_content
-from macros.render import glossary as glossary_render
-from macros.render import timeline as timeline_render
-from macros.render.links import Links
 
 ROOT = Path(__file__).resolve().parents[2]
 

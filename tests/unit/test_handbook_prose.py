@@ -8,10 +8,9 @@ import re
 import pytest
 from markupsafe import escape
 
-from macros.render import handbook
-from macros.render.course import page_markdown
-from macros.render.handbook import ProseNotFound, build_date, module_prose, prefix_ids
-from macros.render.markup import md_heading
+from macros.components.handbook import render as handbook
+from macros.components.handbook.render import ProseNotFound, build_date, module_prose, prefix_ids
+from macros.markup import md_heading
 from tests.conftest import ROOT
 
 PAGE = """---
@@ -82,7 +81,7 @@ def test_markdown_heading_ids_are_renamed_too():
 
 @pytest.fixture(scope="module")
 def module_pages(content):
-    return {m: page_markdown(ROOT / "docs", m) for m in content.modules}
+    return {m: (ROOT / "docs" / "learn" / f"{m}.md").read_text(encoding="utf-8") for m in content.modules}
 
 
 def test_the_worksheet_letters_every_option_and_gives_no_answer_away(content):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.render import timeline
-from macros.render.links import Links
+from macros.components.timeline import render as timeline
+from macros.links import Links
 
 ROOT = Path(__file__).resolve().parents[2]
 ERA_DIR = ROOT / "docs" / timeline.ERA_PAGES

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.render.markup import inline, md_heading, plain, render
+from macros.markup import inline, md_heading, plain, render
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,6 +52,6 @@ def test_partials_autoescape_data():
     ('<h3 id="a">NEF</h3><p title="NEF">x</p>', '<h3 id="a">NEF</h3><p title="NEF">x</p>'),
 ])
 def test_tooltips_wrap_glossary_words_only_in_prose(html, expected):
-    from macros.render.markup import with_tooltips
+    from macros.markup import with_tooltips
 
     assert with_tooltips(html, {"NEF": "nef", "SCIE": "scie", "time banking": 'tb "q"'}) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render.links import PAGES, RECORD_PAGES, record_page_id
+from macros.links import PAGES, RECORD_PAGES, record_page_id
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

@@ -4,9 +4,11 @@ import re
 
 import pytest
 
+from macros.components.tables import render as tables
+from macros.components.timeline import render as timeline
+from macros.links import Links
 from macros.models import Source
-from macros.render import citations, tables, timeline
-from macros.render.links import Links
+from macros.render import citations
 
 LINKS = Links.for_page("history/")
 
@@ -114,7 +116,7 @@ def test_bibliography_anchors_every_source(content):
 
 
 def test_people_link_to_their_events_and_definitions(content):
-    from macros.render import people
+    from macros.components.people import render as people
 
     html = people.people(content, Links.for_page("people/"))
     cahn = html.split("{ #edgar-cahn }", 1)[1].split("\n## ", 1)[0]

@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from macros.render import crosswalk as cw
-from macros.render import definitions, typologies
-from macros.render.links import Links
+from macros.components.crosswalk import render as cw
+from macros.components.definitions import render as definitions
+from macros.components.typologies import render as typologies
+from macros.links import Links
 
 
 def own(content, kinds=("definitions", "typologies")) -> frozenset:

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from macros.components.timeline import render as timeline
+from macros.links import Links
 from macros.models import VocabularyTerm
-from macros.render import timeline
-from macros.render.links import Links
 
 LINKS = Links.for_page("history/")
 

@@ -1,0 +1,29 @@
+/* One start-up protocol for every component's script: explainer.register(name, init).
+ *
+ * `init(document)` runs once the page is parsed, and again on each page material's instant navigation
+ * swaps in (its document$ observable), in embeds and plain pages alike. This file loads first (mkdocs.yml
+ * extra_javascript; overrides/embed.html), and every script is deferred, so the page is parsed by then.
+ * A component that fails to start is reported in the console and does not stop the others.
+ */
+(function () {
+  "use strict";
+  var started = {};
+
+  function run(name, init) {
+    try { init(document); } catch (error) { if (window.console) console.error("explainer: " + name, error); }
+  }
+
+  function register(name, init) {
+    if (started[name]) return;  // a script included twice starts once
+    started[name] = true;
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () { run(name, init); });
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { run(name, init); });
+    } else {
+      run(name, init);
+    }
+  }
+
+  window.explainer = { register: register };
+})();

@@ -1,0 +1,125 @@
+"""The mkdocs-macros adapter: the only part of the engine that knows about mkdocs or mkdocs-macros.
+
+define_env loads and checks the data once, then registers every component's page macros from the registry
+(macros/components/__init__.py). Each macro call also records its component on the page (`page.meta
+["assets"]`), so the page's template loads only the scripts and styles of the components it shows.
+Zensical's macros extension calls the same define_env; where its page object lacks `.file`, the page's
+source path is worked out from its URL.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from macros.components import COMPONENTS, assets_for, macro_table
+from macros.components.component import Build, Context, PageInfo, UnknownIdError
+from macros.components.glossary import render as glossary
+from macros.council import display, read_council
+from macros.errors import ContentError, SettingsError
+from macros.links import RECORD_PAGES, record_page_id
+from macros.load import load_content
+from macros.markup import with_tooltips
+from macros.render import cite_this
+
+ROOT = Path(__file__).resolve().parents[2]  # the project: a council's config lives elsewhere, its data here
+
+
+def define_env(env):
+    from mkdocs.exceptions import PluginError
+
+    _register_error_format()
+    try:
+        build = _build(env)
+    except (ContentError, SettingsError) as err:
+        raise PluginError(err.report()) from None
+    tooltip_words = glossary.tooltips(build.content)
+    for name, (component, macro) in macro_table().items():
+        env.macro(_page_macro(env, build, component.name, macro, tooltip_words), name)
+    env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
+    env.variables["content"] = build.content
+    env.variables["counts"] = {name: len(getattr(build.content, name)) for name in (
+        "sources", "people", "events", "definitions", "typologies", "cases", "terms", "eras")}
+    env.variables["_open_data"] = (build.content, build.schemas)
+    env.variables["_abbreviations"] = glossary.abbreviations(build.content)
+
+
+def on_post_page_macros(env):
+    # Glossary terms become tooltips on every page through Python-Markdown's abbreviations.
+    env.markdown += "\n\n" + env.variables["_abbreviations"] + "\n"
+
+
+def _build(env) -> Build:
+    """Everything the macros need, read once: the data (with a council's local records), the pages' Markdown,
+    the schemas, and each component's own preparation."""
+    conf, config_file = env.conf, env.conf.get("config_file_path") or str(ROOT / "mkdocs.yml")
+    council = read_council(conf.get("extra"), config_file, ROOT)
+    local = {"local_dir": council.data, "local_label": council.data_label,
+             "local_name": council.name} if council and council.data else {}
+    data_dir = Path(os.environ.get("DATA_DIR") or ROOT / "data")  # tests and benchmarks point it elsewhere
+    docs_dir = Path(conf["docs_dir"]) if conf.get("docs_dir") else None
+    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted(docs_dir.rglob("*.md"))} if docs_dir else {}
+    cite_this.install(conf.get("site_name") or cite_this.DEFAULT_SITE_NAME)  # "Cite this" shows the site's name
+    build = Build(
+        content=load_content(data_dir, **local), site_name=conf.get("site_name") or "",
+        site_url=conf.get("site_url") or "", directory_urls=conf.get("use_directory_urls", True),
+        own_pages=_record_pages(pages), pages=pages, config=conf, config_file=display(config_file, ROOT),
+        schemas={p.name: p.read_bytes() for p in sorted((data_dir / "schemas").glob("*.schema.json"))},
+        render_markdown=lambda text: env.render(text, force_rendering=True))
+    for component in COMPONENTS:
+        if component.prepare:
+            build.states[component.name] = component.prepare(build)
+    return build
+
+
+def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict):
+    """The macro as mkdocs-macros calls it: with the page's context, glossary tooltips, and its assets noted."""
+    @functools.wraps(macro.function)
+    def call(*args, **kwargs):
+        page = _page_info(env.page)
+        if page is not None:
+            used = set(page.meta.get("components", ())) | {component}
+            page.meta["components"] = sorted(used)
+            page.meta["assets"] = assets_for(used)
+        html = macro.function(Context(build, page, env.markdown or ""), *args, **kwargs)
+        return with_tooltips(html, tooltip_words) if macro.tooltips else html
+    return call
+
+
+def _page_info(page) -> PageInfo | None:
+    if page is None:
+        return None
+    file = getattr(page, "file", None)
+    src_uri = file.src_uri if file is not None else _src_from_url(page.url or "")
+    return PageInfo(src_uri, page.url or "", page.meta)
+
+
+def _src_from_url(url: str) -> str:
+    """'history/' -> 'history.md', '' -> 'index.md': a guess for generators whose page has no `.file`."""
+    url = url.strip("/").removesuffix(".html")
+    return f"{url}.md" if url else "index.md"
+
+
+def _record_pages(pages: dict[str, str]) -> frozenset[tuple[str, str]]:
+    """(kind, id) of every record with a page of its own: docs/<folder>/<id>.md calling its macro (links.py)."""
+    found = set()
+    for kind, (folder, _macro) in RECORD_PAGES.items():
+        for src, markdown in pages.items():
+            stem = src.removeprefix(f"{folder}/").removesuffix(".md")
+            if src.startswith(f"{folder}/") and "/" not in stem and record_page_id(kind, markdown) == stem:
+                found.add((kind, stem))  # a page named after another record fails in its macro, with the fix
+    return frozenset(found)
+
+
+def _register_error_format() -> None:
+    """Show a page author one plain line for an unknown id, instead of mkdocs-macros' traceback."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # an older or newer mkdocs-macros: its default message still fails the build
+        return
+
+    @format_error.register
+    def _(error: UnknownIdError, markdown: str, page) -> str:
+        return str(error)

@@ -1,0 +1,28 @@
+"""Citations: in-text Harvard citations, the bibliography with its backlinks, and "Cite this" boxes."""
+
+from pathlib import Path
+
+from macros.components.component import Component, Context, Macro
+from macros.render import citations as render
+
+
+def cite(ctx: Context, *source_ids: str) -> str:
+    """An inline citation, e.g. {{ cite('seed-bussu-2014') }}, linking to the bibliography."""
+    ctx.known("source", source_ids, ctx.content.sources)
+    return str(render.cite(source_ids, ctx.content, ctx.links))
+
+
+def bibliography(ctx: Context) -> str:
+    return render.bibliography(ctx.content, ctx.links)
+
+
+def page_link(ctx: Context, key: str) -> str:
+    """The URL of a site page by its key in macros/links.py, relative to the current page."""
+    return ctx.links.page(key)
+
+
+COMPONENT = Component(
+    "citations", Path(__file__).parent,
+    macros=(Macro("cite", cite, tooltips=False), Macro("bibliography", bibliography),
+            Macro("page_link", page_link, tooltips=False)),
+    scripts=("cite.js",), styles=("cite.css",))

@@ -1,0 +1,67 @@
+"""The induction course (course.yml): modules, checks of understanding, reflection, the learning log and the
+supervisors' session plans. learn.js adds the checking, progress and the log."""
+
+from pathlib import Path
+
+from macros.components.component import Component, Context, Macro
+from macros.components.course import render
+
+
+def module(ctx: Context, module_id: str) -> str:
+    ctx.known("course module", [module_id], ctx.content.modules)
+    return module_id
+
+
+def module_page(ctx: Context, module_id: str) -> str:
+    """A module page's own Markdown (docs/learn/<id>.md), or '' before it is written."""
+    return ctx.build.pages.get(f"learn/{module_id}.md", "")
+
+
+def course_overview(ctx: Context) -> str:
+    """The modules in order, with summary, reading time and a link (learn/index.md)."""
+    pages = {m: module_page(ctx, m) for m in ctx.content.modules}
+    return render.course_overview(ctx.content, ctx.links, pages)
+
+
+def module_intro(ctx: Context, module_id: str) -> str:
+    """Objectives, estimated reading time and key points, at the top of a module's page."""
+    markdown = module_page(ctx, module_id) or ctx.page_markdown
+    return render.module_intro(module(ctx, module_id), ctx.content, ctx.links, markdown)
+
+
+def module_questions(ctx: Context, module_id: str, reset: bool = True) -> str:
+    """A module's checks of understanding, its progress line and (unless reset=False) "Reset my progress"."""
+    return render.module_questions(module(ctx, module_id), ctx.content, ctx.links, reset=reset)
+
+
+def module_reflection(ctx: Context, module_id: str) -> str:
+    return render.module_reflection(module(ctx, module_id), ctx.content, ctx.links)
+
+
+def module_next(ctx: Context, module_id: str) -> str:
+    """Previous and next module, and the learning log."""
+    return render.module_next(module(ctx, module_id), ctx.content, ctx.links)
+
+
+def learning_log(ctx: Context) -> str:
+    """The printable summary of the student's scores and reflections (learn/log.md), filled in by learn.js."""
+    return render.learning_log(ctx.content, ctx.links)
+
+
+def facilitator_notes(ctx: Context, module_id: str) -> str:
+    """Timings, discussion questions and an activity for a group session on a module."""
+    return render.facilitator_notes(module(ctx, module_id), ctx.content, ctx.links)
+
+
+def progress_reset(ctx: Context) -> str:
+    """A "Reset my progress" control, for a page that wants one of its own."""
+    return render.progress_reset()
+
+
+COMPONENT = Component(
+    "course", Path(__file__).parent,
+    macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro),
+            Macro("module_questions", module_questions), Macro("module_reflection", module_reflection),
+            Macro("module_next", module_next), Macro("learning_log", learning_log),
+            Macro("facilitator_notes", facilitator_notes), Macro("progress_reset", progress_reset, tooltips=False)),
+    scripts=("learn.js",), styles=("learn.css",), requires=("citations",))

@@ -1,0 +1,373 @@
+/* The induction course: "Check answer" with feedback, saved progress, reflections and the learning log, on
+   top of complete HTML (each question's "Show the answer" works without this script; with it, the answer
+   opens after a first try).
+
+   Progress is kept in this browser only, under one key (KEY), as JSON:
+     {v: 1, name: "", answers: {questionId: {module, ok, value: [...]}}, reflections: {promptId: {module, text}}}
+   Nothing is sent anywhere and no cookie is set. Where storage is missing or throws (private windows,
+   locked-down browsers, storage in a frame refused), everything still works and the progress lasts for the
+   page view; a short note says so. Works with material's instant navigation (document$) and without it
+   (the embeddable views load none of material's scripts). */
+(function () {
+  "use strict";
+  var KEY = "coproduction-explainer:learn:v1";
+  var state = null;      // the progress, as read from storage or kept for this page view
+  var storable = null;   // false once storage has refused us
+
+  function blank() { return { v: 1, name: "", answers: {}, reflections: {} }; }
+
+  function load() {
+    if (storable === false && state) return state; // no storage: keep what this page view has
+    state = blank();
+    try {
+      var raw = window.localStorage.getItem(KEY);
+      var data = raw ? JSON.parse(raw) : null;
+      if (data && data.v === 1 && data.answers && data.reflections) {
+        state = data;
+        if (typeof state.name !== "string") state.name = "";
+      }
+      storable = true;
+    } catch (e) {
+      storable = false;
+    }
+    return state;
+  }
+
+  function save() {
+    if (storable === false) return;
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (e) {
+      storable = false;
+      notes();
+    }
+  }
+
+  function forget() {
+    state = blank();
+    if (storable === false) return;
+    try { window.localStorage.removeItem(KEY); } catch (e) { storable = false; }
+  }
+
+  function notes() {
+    document.querySelectorAll("[data-learn-storage-note]").forEach(function (p) { p.hidden = storable !== false; });
+  }
+
+  function make(tag, cls, parent, text) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    if (text) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function score(moduleId, total) {
+    var right = 0, answered = 0;
+    Object.keys(state.answers).forEach(function (id) {
+      var a = state.answers[id];
+      if (a && a.module === moduleId) { answered++; if (a.ok) right++; }
+    });
+    return { right: right, answered: answered, total: total,
+      text: right + " of " + plural(total, "question") + " answered correctly" };
+  }
+
+  // --- questions ------------------------------------------------------------------------------------------
+
+  function inputs(q) { return Array.prototype.slice.call(q.el.querySelectorAll('input[name="' + q.key + '"]')); }
+
+  function value(q) {
+    if (q.type === "classify") return q.selects.map(function (s) { return s.value; });
+    var chosen = inputs(q).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+    if (q.type === "true-false") {
+      var truth = q.el.querySelector("input[data-learn-truth]:checked");
+      return [truth ? truth.value : ""].concat(chosen.length ? chosen : [""]);
+    }
+    return chosen;
+  }
+
+  function setValue(q, v) {
+    if (q.type === "classify") {
+      q.selects.forEach(function (s, i) { s.value = v[i] || ""; });
+      return;
+    }
+    var reasons = v;
+    if (q.type === "true-false") {
+      q.el.querySelectorAll("input[data-learn-truth]").forEach(function (i) { i.checked = i.value === v[0]; });
+      reasons = v.slice(1);
+    }
+    inputs(q).forEach(function (i) { i.checked = reasons.indexOf(i.value) >= 0; });
+  }
+
+  function missing(q, v) {
+    if (q.type === "classify" && v.indexOf("") >= 0) return "Choose a category for every example, then check your answer.";
+    if (q.type === "true-false" && !v[0]) return "Say whether the statement is true or false, then check your answer.";
+    if (q.type === "true-false" && !v[1]) return "Choose a reason, then check your answer.";
+    if ((q.type === "single" || q.type === "multiple") && !v.length) {
+      return q.type === "single" ? "Choose an answer, then check it." : "Choose at least one answer, then check it.";
+    }
+    return "";
+  }
+
+  function isRight(q, v) {
+    if (q.type === "classify") return q.selects.every(function (s, i) { return v[i] === s.dataset.answer; });
+    var truthOk = true, chosen = v;
+    if (q.type === "true-false") {
+      var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
+      truthOk = !!(truth && truth.hasAttribute("data-correct"));
+      chosen = v.slice(1);
+    }
+    return truthOk && inputs(q).every(function (i) { return (chosen.indexOf(i.value) >= 0) === i.hasAttribute("data-correct"); });
+  }
+
+  function why(q, index) {
+    var item = q.el.querySelector('[data-learn-explains="' + index + '"] [data-learn-why]');
+    var span = make("span", "learn-why");
+    if (item) Array.prototype.forEach.call(item.childNodes, function (n) { span.appendChild(n.cloneNode(true)); });
+    return span;
+  }
+
+  function labelOf(q, input) {
+    var label = q.el.querySelector('label[for="' + input.id + '"]');
+    return label ? label.textContent.replace(/\s+/g, " ").trim() : input.value;
+  }
+
+  // Feedback in the data starts with its reason (a unit test holds it to that), so the verdict is said here, once.
+  function line(list, lead, verdict, q, index) {
+    var li = make("li", "", list);
+    make("strong", "", li, lead);
+    li.appendChild(document.createTextNode(verdict ? " " + verdict + " " : " "));
+    if (index) li.appendChild(why(q, index));
+    return li;
+  }
+
+  function quoted(text) {  // “text”. but “Is it?” with no second full stop
+    return "“" + text + "”" + (/[.?!]$/.test(text) ? "" : ".");
+  }
+
+  function showFeedback(q, v, ok) {
+    var box = q.feedback;
+    box.textContent = "";
+    var head = make("p", "learn-result " + (ok ? "learn-right" : "learn-wrong"), box);
+    make("strong", "", head, ok ? "Right." : "Not quite.");
+    head.appendChild(document.createTextNode(ok ? " Well done. Here is why:"
+      : " Here is why. You can change your answer and check it again."));
+    var list = make("ul", "learn-reasons", box);
+    // The heading already gives the verdict. A line gives its own only where parts of a wrong answer are right.
+    var marks = !ok && q.type !== "single";
+    function mark(good, right, wrong) { return marks ? (good ? right : wrong) : ""; }
+    if (q.type === "classify") {
+      q.selects.forEach(function (s, i) {
+        var chosen = s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : "";
+        var label = q.el.querySelector('label[for="' + s.id + '"]');
+        var good = v[i] === s.dataset.answer;
+        line(list, (label ? label.textContent.trim().replace(/[.]$/, "") : "") + ": you chose " + chosen + ".",
+          mark(good, "Right:", "Not right:"), q, i + 1);
+      });
+    } else {
+      var chosen = v;
+      if (q.type === "true-false") {
+        var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
+        var truthOk = truth && truth.hasAttribute("data-correct");
+        line(list, "You said the statement is " + v[0] + ".", mark(truthOk, "That is right.", "That is not right."), q, 0);
+        chosen = v.slice(1);
+      }
+      var missed = 0;
+      inputs(q).forEach(function (input) {
+        var picked = chosen.indexOf(input.value) >= 0, correct = input.hasAttribute("data-correct");
+        if (picked) line(list, "You chose " + quoted(labelOf(q, input)), mark(correct, "Right:", "Not right:"), q, input.value);
+        else if (correct) missed++;
+      });
+      if (missed && q.type === "multiple") {
+        make("li", "", list, missed === 1 ? "There is one more right answer you did not choose."
+          : "There are " + missed + " more right answers you did not choose.");
+      }
+    }
+    var more = q.el.querySelector("[data-learn-more]");
+    if (more) box.appendChild(more.cloneNode(true)).removeAttribute("data-learn-more");
+    q.el.classList.toggle("learn-is-right", ok);
+    q.el.classList.toggle("learn-is-wrong", !ok);
+  }
+
+  function check(q) {
+    var v = value(q), gap = missing(q, v);
+    if (gap) {
+      q.feedback.textContent = "";
+      make("p", "learn-result", q.feedback, gap);
+      return;
+    }
+    var ok = isRight(q, v);
+    showFeedback(q, v, ok);
+    unlock(q, true);
+    state.answers[q.id] = { module: q.module, ok: ok, value: v };
+    save();
+    update();
+  }
+
+  // "Show the answer" opens only after a first try: a check with an answer chosen. Without this script the
+  // answer is in the page from the start, as it always is in the HTML.
+  function unlock(q, open) {
+    if (!q.answer) return;
+    q.answer.hidden = !open;
+    q.locked.hidden = open;
+    if (!open) q.answer.open = false;
+  }
+
+  function clearQuestion(q) {
+    setValue(q, []);
+    q.feedback.textContent = "";
+    q.el.classList.remove("learn-is-right", "learn-is-wrong");
+    unlock(q, false);
+  }
+
+  function setupQuestion(quiz, el) {
+    var q = { el: el, id: el.dataset.learnQuestion, type: el.dataset.learnType, module: quiz.id,
+      key: el.id, feedback: el.querySelector("[data-learn-feedback]"), answer: el.querySelector("[data-learn-answer]"),
+      selects: Array.prototype.slice.call(el.querySelectorAll("select[data-answer]")) };
+    var wrap = make("p", "learn-check");
+    var button = make("button", "md-button md-button--primary", wrap, "Check answer");
+    button.type = "button";
+    el.querySelector("fieldset").after(wrap);
+    button.addEventListener("click", function () { check(q); });
+    if (q.answer) {
+      q.locked = make("p", "learn-answer-locked", null, "Check an answer first. Then you can see the full answer here.");
+      q.locked.setAttribute("data-learn-answer-locked", "");
+      q.answer.before(q.locked);
+    }
+    var saved = state.answers[q.id];
+    if (saved && Array.isArray(saved.value)) {
+      setValue(q, saved.value);
+      showFeedback(q, saved.value, isRight(q, saved.value));
+      unlock(q, true);
+    } else {
+      unlock(q, false);
+    }
+    return q;
+  }
+
+  // --- reflections, progress, the log -------------------------------------------------------------------
+
+  var page = { quizzes: [], questions: [], areas: [], logs: [], overviews: [] };
+
+  function setupReflection(area) {
+    var box = area.closest("[data-learn-reflection-module]");
+    var id = area.dataset.learnReflection, module = box ? box.dataset.learnReflectionModule : "";
+    var saved = state.reflections[id];
+    if (saved && typeof saved.text === "string" && !area.value) area.value = saved.text;
+    area.addEventListener("input", function () {
+      if (area.value) state.reflections[id] = { module: module, text: area.value };
+      else delete state.reflections[id];
+      save();
+    });
+    page.areas.push(area);
+  }
+
+  function update() {
+    page.quizzes.forEach(function (quiz) {
+      var p = quiz.el.querySelector("[data-learn-progress]");
+      if (!p) return;
+      p.textContent = score(quiz.id, +quiz.el.dataset.learnTotal).text;
+      p.hidden = false;
+    });
+    page.overviews.forEach(function (p) {
+      var s = score(p.dataset.learnOverviewProgress, +p.dataset.learnTotal);
+      p.textContent = "Your progress: " + s.text + ".";
+      p.hidden = !s.answered;
+    });
+    page.logs.forEach(renderLog);
+  }
+
+  function today() {
+    var d = new Date();
+    var iso = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+    var text;
+    try { text = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); }
+    catch (e) { text = iso; }
+    return { iso: iso, text: text };
+  }
+
+  function renderLog(log) {
+    var meta = log.querySelector("[data-learn-log-meta]");
+    var date = today();
+    meta.textContent = "";
+    if (state.name) {
+      make("strong", "", meta, state.name);
+      meta.appendChild(document.createTextNode(" · "));
+    }
+    meta.appendChild(document.createTextNode("Learning log, "));
+    var time = make("time", "", meta, date.text);
+    time.dateTime = date.iso;
+    meta.hidden = false;
+    log.querySelectorAll("[data-learn-log-module]").forEach(function (section) {
+      var s = score(section.dataset.learnLogModule, +section.dataset.learnTotal);
+      var p = section.querySelector("[data-learn-log-score]");
+      p.textContent = s.text + (s.answered < s.total ? " (" + s.answered + " of " + s.total + " tried)." : ".");
+      section.querySelectorAll("[data-learn-log-reflection]").forEach(function (dd) {
+        var r = state.reflections[dd.dataset.learnLogReflection];
+        dd.textContent = r && r.text ? r.text : "No answer yet.";
+        dd.classList.toggle("learn-log-empty", !(r && r.text));
+      });
+    });
+  }
+
+  function setupLog(log) {
+    log.querySelector("[data-learn-log-fallback]").hidden = true;
+    log.querySelector("[data-learn-log-controls]").hidden = false;
+    var name = log.querySelector("[data-learn-log-name]");
+    name.value = state.name || "";
+    name.addEventListener("input", function () { state.name = name.value; save(); renderLog(log); });
+    log.querySelector("[data-learn-print]").addEventListener("click", function () { window.print(); });
+    page.logs.push(log);
+  }
+
+  function setupReset(box) {
+    var start = box.querySelector("[data-learn-reset-start]");
+    var confirm = box.querySelector("[data-learn-reset-confirm]");
+    var status = box.querySelector("[data-learn-reset-status]");
+    function close(focus) {
+      confirm.hidden = true;
+      start.setAttribute("aria-expanded", "false");
+      if (focus) start.focus();
+    }
+    start.addEventListener("click", function () {
+      var open = confirm.hidden;
+      confirm.hidden = !open;
+      start.setAttribute("aria-expanded", String(open));
+      status.textContent = "";
+      if (open) box.querySelector("[data-learn-reset-yes]").focus();
+    });
+    box.querySelector("[data-learn-reset-no]").addEventListener("click", function () { close(true); });
+    confirm.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); close(true); } });
+    box.querySelector("[data-learn-reset-yes]").addEventListener("click", function () {
+      forget();
+      page.questions.forEach(clearQuestion);
+      page.areas.forEach(function (a) { a.value = ""; });
+      page.logs.forEach(function (log) { log.querySelector("[data-learn-log-name]").value = ""; });
+      update();
+      close(true);
+      status.textContent = "Your progress has been cleared.";
+    });
+    box.hidden = false;
+  }
+
+  function init() {
+    page = { quizzes: [], questions: [], areas: [], logs: [], overviews: [] };
+    var any = document.querySelector("[data-learn-module], [data-learn-reflection], [data-learn-log], [data-learn-overview], [data-learn-reset]");
+    if (!any) return;
+    load();
+    document.querySelectorAll("[data-learn-module]").forEach(function (el) {
+      var quiz = { el: el, id: el.dataset.learnModule };
+      el.querySelectorAll("[data-learn-question]").forEach(function (q) { page.questions.push(setupQuestion(quiz, q)); });
+      page.quizzes.push(quiz);
+    });
+    document.querySelectorAll("textarea[data-learn-reflection]").forEach(setupReflection);
+    document.querySelectorAll("[data-learn-log]").forEach(setupLog);
+    document.querySelectorAll("[data-learn-overview-progress]").forEach(function (p) { page.overviews.push(p); });
+    document.querySelectorAll("[data-learn-reset]").forEach(setupReset);
+    notes();
+    update();
+  }
+
+  explainer.register("course", init);
+})();

@@ -1,0 +1,25 @@
+"""Crosswalks: how one framework lines up with the others, cell by cell."""
+
+from pathlib import Path
+
+from macros.components.component import Component, Context, Macro
+from macros.components.crosswalk import render
+
+
+def crosswalk(ctx: Context, crosswalk_id: str) -> str:
+    """A crosswalk matrix from crosswalk.yml: each cell's match, reasoning and sources."""
+    ctx.known("crosswalk", [crosswalk_id], ctx.content.crosswalks)
+    return render.crosswalk(crosswalk_id, ctx.content, ctx.links)
+
+
+def crosswalk_glance(ctx: Context, crosswalk_id: str) -> str:
+    """The crosswalk in brief (one word of match per cell), each cell linking to it on the crosswalk page."""
+    ctx.known("crosswalk", [crosswalk_id], ctx.content.crosswalks)
+    return render.crosswalk_glance(crosswalk_id, ctx.content, ctx.links)
+
+
+COMPONENT = Component(
+    "crosswalk", Path(__file__).parent,
+    macros=(Macro("crosswalk", crosswalk), Macro("crosswalk_glance", crosswalk_glance)),
+    # The crosswalk is a comparison table: tables.js sorts and filters it, with the tables' styles.
+    requires=("tables", "citations"))

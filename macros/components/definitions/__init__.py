@@ -1,0 +1,68 @@
+"""Definitions: each quoted verbatim with its source, at a glance, side by side, and on a page of its own."""
+
+from pathlib import Path
+
+from macros.components.component import Component, Context, Macro
+from macros.components.definitions import render
+from macros.links import RECORD_PAGES
+
+
+def check_record_page(ctx: Context, kind: str, noun: str, record_id: str) -> None:
+    """docs/<folder>/<id>.md must show its own record: a page named after another fails, with the fix."""
+    from macros.components.component import UnknownIdError
+
+    if ctx.page is None:
+        return
+    expected = f"{RECORD_PAGES[kind][0]}/{record_id}.md"
+    if ctx.page.src_uri != expected:
+        raise UnknownIdError(f"docs/{ctx.page.src_uri} shows {noun} '{record_id}', whose page must be "
+                             f"docs/{expected}: rename the file, or make it show the {noun} its name gives")
+
+
+def definition_list(ctx: Context, *ids: str) -> str:
+    """Every definition (or the named ones) in full, quoted verbatim."""
+    ctx.known("definition", ids, ctx.content.definitions)
+    return render.definitions(ctx.content, ctx.links, list(ids) or None)
+
+
+def definitions_table(ctx: Context) -> str:
+    return render.definitions_table(ctx.content, ctx.links)
+
+
+def definition_entries(ctx: Context) -> str:
+    """Every definition, short: its quotation and whose words, linking to its own page (or in full without one)."""
+    return render.definition_summaries(ctx.content, ctx.links, ctx.page.src_uri if ctx.page else "definitions.md")
+
+
+def definition_page(ctx: Context, definition_id: str) -> str:
+    """A definition's own page, docs/definitions/<id>.md: the definition in full."""
+    ctx.known("definition", [definition_id], ctx.content.definitions)
+    check_record_page(ctx, "definitions", "definition", definition_id)
+    ctx.describe(render.page_description(ctx.content.definitions[definition_id]))
+    return render.definition_page(definition_id, ctx.content, ctx.links)
+
+
+def definition_guide(ctx: Context, questions) -> str:
+    """Where the definitions differ: [[question, how they differ, definition id, definition id], ...]."""
+    ctx.known("definition", [i for _, _, *ids in questions for i in ids], ctx.content.definitions)
+    return render.definition_guide(questions, ctx.content, ctx.links)
+
+
+def definition_link(ctx: Context, definition_id: str) -> str:
+    """A link to a definition's entry on the Definitions page, named by its label."""
+    ctx.known("definition", [definition_id], ctx.content.definitions)
+    return str(render.definition_link(definition_id, ctx.content, ctx.links))
+
+
+def definition_compare(ctx: Context) -> str:
+    """The filter and side-by-side controls on the Definitions page, enhanced by definitions.js."""
+    return render.definition_compare(ctx.content, ctx.links)
+
+
+COMPONENT = Component(
+    "definitions", Path(__file__).parent,
+    macros=(Macro("definition_list", definition_list), Macro("definitions_table", definitions_table),
+            Macro("definition_entries", definition_entries), Macro("definition_page", definition_page),
+            Macro("definition_guide", definition_guide), Macro("definition_link", definition_link, tooltips=False),
+            Macro("definition_compare", definition_compare)),
+    scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"))

@@ -1,0 +1,204 @@
+"""Embeddable views: chrome-less copies of each page and component, for iframes on councils' intranets.
+
+Pure functions, no mkdocs: where each page's embed is written, which components get an embed of their
+own (and the Markdown that builds each one), the links rewritten so they leave the frame, and the
+"Embed this" control with its copy-and-paste snippet. hooks/embeds.py wires them into the build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape, unescape
+
+from macros.links import PAGES, Links
+from macros.markup import md_heading, render
+from macros.models import Content
+
+# The one message an embed sends to its parent page, and the one a host page may send back to ask for it
+# again. Documented in README.md ("Embed a page or a component"); embed.js and embed-host.js use these.
+RESIZE_MESSAGE = "coproduction-explainer:resize"  # {type, version: 1, height: whole CSS pixels}
+MEASURE_MESSAGE = "coproduction-explainer:measure"  # {type, version: 1}
+MESSAGE_VERSION = 1
+OPT_IN_ATTRIBUTE = "data-coproduction-embed"
+HOST_SCRIPT = "assets/js/embed-host.js"
+FOLDER = "embed"  # component embeds: embed/<slug>/ (embed/<slug>.html offline)
+TEMPLATE = "embed.html"
+PAGE_HEIGHT = 800  # the snippet's fixed height for a whole page; components set their own
+
+
+def embed_dest(dest_uri: str, directory_urls: bool = True) -> str:
+    """Where a page's embed is written: in the page's own folder, so every relative link still works.
+
+    history/index.html -> history/embed.html, index.html -> embed.html; without directory URLs
+    (the offline build) history.html -> history.embed.html and index.html -> index.embed.html.
+    """
+    folder, _, name = dest_uri.rpartition("/")
+    if not name.endswith(".html"):
+        raise ValueError(f"not an HTML page: {dest_uri!r}")
+    if directory_urls and name == "index.html":
+        name = "embed.html"
+    else:
+        name = name[: -len(".html")] + ".embed.html"
+    return f"{folder}/{name}" if folder else name
+
+
+@dataclass(frozen=True)
+class Component:
+    """A component with an embed of its own, at embed/<slug>."""
+
+    slug: str
+    title: str  # the embed's heading and title
+    label: str  # what the control offers to embed: "Embed the timeline"
+    description: str
+    body: str  # the Markdown body: the macros that draw the component
+    page: str  # the canonical page, a source path in docs/ ("history.md")
+    anchor: str  # where the component sits on that page ('' for the top)
+    height: int  # the snippet's fixed height in pixels
+
+    @property
+    def src_uri(self) -> str:
+        return f"{FOLDER}/{self.slug}.md"
+
+    def markdown(self) -> str:
+        """The generated page: front matter (JSON is YAML), a level-1 heading, and the component's macros."""
+        meta = {
+            "template": TEMPLATE,
+            "title": self.title,
+            "description": self.description,
+            "search": {"exclude": True},
+            "embed": {"component": self.slug, "page": self.page, "anchor": self.anchor, "height": self.height},
+        }
+        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        return "\n".join(lines + ["---", "", f"# {md_heading(self.title)}", "", self.body, ""])
+
+
+def _called_on(pages_markdown: Mapping[str, str], call: str, default_page: str) -> str:
+    """The page a component belongs to: its usual page (`default_page`, a key of render/links.py PAGES)
+    when that page calls `call`, e.g. "comparison('approaches')"; else the first page (by source path) that
+    does, as a comparison added to another page would be; else the usual page."""
+    wanted = {"{{" + call.replace(" ", "") + "}}", "{{" + call.replace(" ", "").replace("'", '"') + "}}"}
+    usual = PAGES.get(default_page, default_page)
+    for src in [usual] + sorted(pages_markdown):
+        flat = re.sub(r"\s+", "", pages_markdown.get(src, ""))
+        if any(w in flat for w in wanted):
+            return src
+    return usual
+
+
+def components(content: Content, pages_markdown: Mapping[str, str] | None = None) -> list[Component]:
+    """Every component with its own embed: the fixed ones, then one per comparison and per crosswalk.
+
+    `pages_markdown` ({source path: Markdown}) finds the page each component appears on; a component no
+    page shows falls back to the page named in render/links.py.
+    """
+    pages = pages_markdown or {}
+    found = []
+    found.append(Component(
+        "timeline", "Timeline of co-production", "the timeline",
+        "The timeline of co-production of public services, with its filters, ready to embed in another site.",
+        "{{ timeline_list() }}", _called_on(pages, "timeline_list()", "history"), "", 900))
+    found.append(Component(
+        "definitions-table", "Definitions of co-production at a glance", "this table",
+        "The table of definitions of co-production at a glance: who gave each one and what it emphasises, to embed.",
+        "{{ definitions_table() }}", _called_on(pages, "definitions_table()", "definitions-table"),
+        "definitions-glance-caption", 700))
+    found.append(Component(
+        "definition-compare", "Compare definitions of co-production", "the comparison of definitions",
+        "Filter the definitions of co-production and set two or three side by side, in a view to embed.",
+        # A level-2 heading over the controls, as on the page: their "Side by side" heading is level 3.
+        "## Filter and compare\n\n{{ definition_compare() }}\n\n{{ definition_list() }}",
+        _called_on(pages, "definition_compare()", "definitions"),
+        "compare", 900))
+    for comparison in content.comparisons.values():
+        found.append(Component(
+            f"comparison-{comparison.id}", comparison.title, "this table",
+            f"{comparison.title}: the comparison table with its sources, ready to embed in another site.",
+            f"{{{{ comparison('{comparison.id}') }}}}",
+            _called_on(pages, f"comparison('{comparison.id}')", "compare"), f"table-{comparison.id}", 700))
+    for crosswalk in content.crosswalks.values():
+        found.append(Component(
+            f"crosswalk-{crosswalk.id}", crosswalk.title, "this crosswalk",
+            f"{crosswalk.title}: the crosswalk between frameworks, cell by cell, ready to embed in another site.",
+            f"{{{{ crosswalk('{crosswalk.id}') }}}}",
+            _called_on(pages, f"crosswalk('{crosswalk.id}')", "crosswalk"), f"crosswalk-{crosswalk.id}", 800))
+    found.append(Component(
+        "glossary", "Glossary of co-production", "the glossary",
+        "Key terms of co-production of public services in plain English: the glossary, ready to embed.",
+        "{{ glossary_list() }}", _called_on(pages, "glossary_list()", "glossary"), "", 800))
+    for module in content.modules.values():
+        # A module's checks of understanding and reflection, at embed/quiz-<id>/. Progress is kept in the
+        # frame's own storage under learn.js's one key (the only thing any embed stores).
+        call = f"module_questions('{module.id}')"
+        page = _called_on(pages, call, f"learn/{module.id}.md")
+        if pages and page not in pages:
+            continue  # no page shows this module yet, so the embed would have nothing to link back to
+        found.append(Component(
+            f"quiz-{module.id}", f"Check your understanding: {module.title}", "these questions",
+            f"The questions and reflection of the module '{module.title}' of the induction course, ready to embed.",
+            f"{{{{ {call} }}}}\n\n{{{{ module_reflection('{module.id}') }}}}", page, f"q-{module.questions[0].id}",
+            1200))
+    return found
+
+
+def component_url(slug: str, directory_urls: bool = True) -> str:
+    """A component embed's URL relative to the site root."""
+    return f"{FOLDER}/{slug}/" if directory_urls else f"{FOLDER}/{slug}.html"
+
+
+# Comments, scripts and styles are skipped whole (an "<a" inside them is not a link); otherwise each <a ...>
+# start tag, with quoted attribute values that may hold ">". A regex, as an HTML parse of every page was
+# a noticeable part of the build.
+_SKIP_OR_ANCHOR = re.compile(
+    r"""<!--.*?-->|<(script|style)\b.*?</\1\s*>|<a(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
+def frame_links(html: str) -> str:
+    """Every <a href> that leaves the page gets target="_top", so it opens in the reader's window, not the frame.
+
+    Links to a fragment of the same page (href="#...") stay in the frame, and links that already name a
+    target keep it. Nothing else in the text changes.
+    """
+    pieces, at = [], 0
+    for match in _SKIP_OR_ANCHOR.finditer(html):
+        raw = match.group(0)
+        if not raw[:2].lower() == "<a":
+            continue
+        closing = "/>" if raw.endswith("/>") else ">"
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(raw[2: -len(closing)])}
+        href = attributes.get("href")
+        if href is None or "target" in attributes or unescape(href.strip("\"'")).startswith("#"):
+            continue
+        pieces += [html[at:match.start()], raw[: -len(closing)].rstrip(), ' target="_top"', closing]
+        at = match.end()
+    pieces.append(html[at:])
+    return "".join(pieces)
+
+
+def snippet(src: str, title: str, height: int, host_script: str) -> str:
+    """The HTML a council pastes: the frame, and the optional script that sizes it to its content."""
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{int(height)}" '
+            f'loading="lazy" style="border:0" {OPT_IN_ATTRIBUTE}></iframe>\n'
+            f'<script src="{escape(host_script)}" defer></script>')
+
+
+def embed_control(*, label: str, title: str, site_name: str, src: str, height: int, links: Links,
+                  site_url: str = "") -> str:
+    """The "Embed this" disclosure for one page or component.
+
+    `src` is the embed's URL relative to the site root. With `site_url` the snippet's addresses are
+    absolute at build time; without it they are relative here, and embed-this.js makes them absolute
+    from the reader's address.
+    """
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        frame, host = base + src, base + HOST_SCRIPT
+    else:
+        frame, host = (links.root + src) or "./", links.root + HOST_SCRIPT
+    return render("embed_this.html", label=label, title=title, frame=frame, host=host,
+                  link=(links.root + src) or "./", relative=not site_url,
+                  snippet=snippet(frame, f"{title} - {site_name}", height, host))

@@ -1,0 +1,112 @@
+"""Shared helpers for turning data text into safe HTML: escaping, the Markdown subset, and the Jinja partials."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+# Partials live beside the component that renders them (macros/components/<name>/*.html); names are unique
+# across components, so one loader searches every folder and a partial may import another's macros.
+_MACROS_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIRS = [_MACROS_DIR / "templates", *sorted(p for p in (_MACROS_DIR / "components").iterdir() if p.is_dir())]
+
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # The 'zero' preset turns everything off, raw HTML included; we enable only the documented subset.
+    md = MarkdownIt("zero").enable(["emphasis", "link", "escape", "backticks"])
+    md.validateLink = lambda url: bool(_SAFE_URL.match(url))
+    return md
+
+
+def inline(text: str | None) -> Markup:
+    """Render data text with the Markdown subset (emphasis, strong, http/https links) as inline HTML."""
+    if not text:
+        return Markup("")
+    return Markup(_markdown().renderInline(text).strip())
+
+
+def plain(text: str | None) -> Markup:
+    """Escape data text that must be shown exactly as written, such as a verbatim quotation."""
+    return escape(text or "")
+
+
+def md_heading(text: str) -> str:
+    """Make data text safe inside a Markdown heading: HTML-escaped and with Markdown punctuation backslashed."""
+    backslashed = re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", text)
+    return html.escape(backslashed, quote=False)
+
+
+_TAG = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+# Text inside these elements keeps its own meaning: links and headings stay clean, abbr never nests.
+_NO_TOOLTIP_IN = {"a", "abbr", "code", "pre", "script", "style", "time", "button", "summary", "caption",
+                  "h1", "h2", "h3", "h4", "h5", "h6", "title", "label", "option", "textarea"}
+
+
+def with_tooltips(html: str, tooltips: dict[str, str]) -> str:
+    """Wrap glossary words in <abbr title> in an HTML fragment's text, outside links, headings and code.
+
+    Python-Markdown's abbreviations cover Markdown prose; our generated HTML blocks need this instead.
+    Lines that are Markdown headings are left alone so the table of contents stays plain.
+    """
+    if not tooltips:
+        return html
+    words = sorted(tooltips, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+
+    def wrap(match: re.Match) -> str:
+        word = match.group(1)
+        return f'<abbr title="{html_escape(tooltips[word])}">{word}</abbr>'
+
+    out, skipping = [], 0
+    for line in html.split("\n"):
+        if line.startswith("#"):
+            out.append(line)
+            continue
+        parts = []
+        for part in _TAG.split(line):
+            if part.startswith("<"):
+                name = _TAG_NAME.match(part)
+                if name and name.group(1).lower() in _NO_TOOLTIP_IN and not part.endswith("/>"):
+                    skipping += -1 if part.startswith("</") else 1
+                    skipping = max(skipping, 0)
+                parts.append(part)
+            elif part and not skipping:
+                parts.append(pattern.sub(wrap, part))
+            else:
+                parts.append(part)
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def html_escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in TEMPLATE_DIRS]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["inline"] = inline
+    return env
+
+
+def render(template: str, **context) -> str:
+    """Render a partial. Blank lines are dropped so Markdown treats the result as one raw HTML block."""
+    html = templates().get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
