@@ -1,12 +1,12 @@
-"""A Content-Security-Policy for the built site, written to site/csp.txt after every build.
+"""A Content-Security-Policy for the built site, written to csp.txt beside index.html by the post-build step.
 
 material puts three small inline scripts in every page (its localStorage scope, the saved colour
 palette and the content-tab anchor fix). Rather than allow 'unsafe-inline', the policy allows exactly
 those scripts by their SHA-256 hashes, read from the built pages. The hashes change when material or
 site_url changes, so the policy is generated from each build, never typed by hand.
 
-Use it as an mkdocs hook (mkdocs.yml `hooks:`), or print the policy for any built site:
-    python hooks/csp.py site/
+Print the policy for any built site:
+    python -m macros.postbuild.csp site/
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ import sys
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+
+FILE = "csp.txt"
+REFUSAL = "No Content-Security-Policy can allow this without 'unsafe-inline'"
 
 # Why each directive is there: see "For council web teams: Content-Security-Policy" in README.md.
 DIRECTIVES = (
@@ -131,19 +134,17 @@ def site_policy(site_dir: Path) -> str:
     return policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8")) for p in pages)
 
 
-def on_post_build(config, **kwargs):
-    """mkdocs hook: write csp.txt, the header value, beside the site."""
-    from mkdocs.exceptions import PluginError
-
-    site_dir = Path(config["site_dir"])
-    try:
-        value = site_policy(site_dir)
-    except UnsafeMarkupError as err:
-        raise PluginError(f"No Content-Security-Policy can allow this without 'unsafe-inline': {err}") from None
-    (site_dir / "csp.txt").write_text(value + "\n", encoding="utf-8")
+def write_policy(site_dir: Path) -> Path:
+    """Write csp.txt, the header value, into the site folder. Raises UnsafeMarkupError."""
+    target = Path(site_dir) / FILE
+    target.write_text(site_policy(Path(site_dir)) + "\n", encoding="utf-8")
+    return target
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python hooks/csp.py SITE_DIR")
-    print(site_policy(Path(sys.argv[1])))
+        sys.exit("usage: python -m macros.postbuild.csp SITE_DIR")
+    try:
+        print(site_policy(Path(sys.argv[1])))
+    except UnsafeMarkupError as err:
+        sys.exit(f"{REFUSAL}: {err}")

@@ -120,7 +120,7 @@ def html_pages(site_dir: Path) -> list[str]:
 
 
 def is_embed(rel: str) -> bool:
-    """An embeddable view (hooks/embeds.py): history/embed.html, embed.html, embed/timeline/index.html."""
+    """An embeddable view: a page's (history/embed.html, embed.html) or a component's (embed/timeline/index.html)."""
     return rel.startswith("embed/") or rel.rpartition("/")[2].endswith("embed.html")
 
 

@@ -1,4 +1,4 @@
-"""The sample Content-Security-Policy (csp.txt, written by hooks/csp.py) is enforced and nothing breaks it.
+"""The sample Content-Security-Policy (csp.txt, written by macros/postbuild/csp.py) is enforced and nothing breaks it.
 
 Every page is served with the policy as a real header. A `securitypolicyviolation` listener, installed
 before any page script runs, and the console both report violations; any one fails the test.

@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from hooks.csp import script_hashes
 from macros.components.embeds import render as embeds
+from macros.postbuild.csp import script_hashes
 from tests.conftest import ROOT, TEST_SITE_URL, build_site
 
 pytestmark = pytest.mark.build

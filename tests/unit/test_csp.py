@@ -1,4 +1,4 @@
-"""hooks/csp.py: which inline scripts get a hash, and what it refuses."""
+"""macros/postbuild/csp.py: which inline scripts get a hash, and what it refuses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from hooks.csp import UnsafeMarkupError, policy, script_hashes
+from macros.postbuild.csp import UnsafeMarkupError, policy, script_hashes
 
 
 def sha(text: str) -> str:
