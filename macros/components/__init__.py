@@ -6,42 +6,31 @@ components it uses, and the post-build step copies those assets into the site.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from macros.components import (
-    accessibility,
-    cases,
-    citations,
-    course,
-    crosswalk,
-    definitions,
-    downloads,
-    embeds,
-    glossary,
-    handbook,
-    people,
-    tables,
-    timeline,
-    typologies,
-)
 from macros.components.component import Component, Macro
 
-COMPONENTS: tuple[Component, ...] = (
-    timeline.COMPONENT,
-    definitions.COMPONENT,
-    typologies.COMPONENT,
-    tables.COMPONENT,
-    crosswalk.COMPONENT,
-    cases.COMPONENT,
-    people.COMPONENT,
-    glossary.COMPONENT,
-    citations.COMPONENT,
-    course.COMPONENT,
-    handbook.COMPONENT,
-    embeds.COMPONENT,
-    downloads.COMPONENT,
-    accessibility.COMPONENT,
+# Each name is a folder here whose __init__.py declares COMPONENT. The order is the order of their
+# styles and scripts on a page, and of their embeds.
+NAMES = (
+    "timeline",
+    "definitions",
+    "typologies",
+    "tables",
+    "crosswalk",
+    "cases",
+    "people",
+    "glossary",
+    "citations",
+    "course",
+    "handbook",
+    "embeds",
+    "downloads",
+    "accessibility",
 )
+
+COMPONENTS: tuple[Component, ...] = tuple(importlib.import_module(f"{__name__}.{name}").COMPONENT for name in NAMES)
 
 
 def macro_table(components: tuple[Component, ...] = COMPONENTS) -> dict[str, tuple[Component, Macro]]:

@@ -48,6 +48,9 @@ class Component:
     requires: tuple[str, ...] = ()
     # Other files published but not loaded on pages: {site path: file name in the folder}.
     files: Mapping[str, str] = field(default_factory=dict)
+    # Its embeddable views: embeds(content, page_of) -> [embeds.render.Component], where page_of(call, page
+    # key) names the page that shows it (the declared one unless another page calls it).
+    embeds: Callable[..., list] | None = None
     # Work done once per build before any page (reading settings, listing embeds): its result is
     # `context.state(name)` in the component's macros.
     prepare: Callable[[Build], Any] | None = None

@@ -24,7 +24,7 @@ VIEWS = {  # frame id: (embed path under the site, the snippet's fixed height)
     "quiz": ("embed/quiz-what-it-is/", 1200),  # a course module's questions and reflection
 }
 # The one thing an embed may keep: a quiz's progress, under learn.js's single namespaced key.
-LEARN_KEY = "coproduction-explainer:learn:v1"
+from macros.components.course.render import STORAGE_KEY as LEARN_KEY  # noqa: E402
 
 
 def host_html(server, *, script: bool = True, extra: str = "") -> str:

@@ -15,7 +15,8 @@ from tests.conftest import ROOT, build_site
 
 pytestmark = pytest.mark.browser
 
-KEY = "coproduction-explainer:learn:v1"
+from macros.components.course.render import STORAGE_KEY as KEY  # noqa: E402
+
 # Storage that throws, as in a locked-down browser: reading window.localStorage itself fails.
 BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
                  " throw new DOMException('The operation is insecure.', 'SecurityError'); }});")

@@ -198,7 +198,7 @@ def test_questions_are_complete_without_javascript(fixture_content):
     assert "Right, because both design <em>and</em> deliver it together." in html
     assert "the statement is false" in html
     assert "Check answer" not in html, "the button is added by learn.js"
-    assert 'data-learn-reset hidden' in html
+    assert 'data-learn-reset data-learn-key="coproduction-explainer:learn:v1" hidden' in html
 
 
 def test_classify_has_a_select_per_item_with_the_typology_categories(fixture_content):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from macros.components.component import Component, Context, Macro
 from macros.components.course import render
+from macros.components.embeds.render import Component as Embed
 
 
 def module(ctx: Context, module_id: str) -> str:
@@ -58,10 +59,20 @@ def progress_reset(ctx: Context) -> str:
     return render.progress_reset()
 
 
+def embeds(content, page_of) -> list:
+    """A module's checks of understanding and reflection, at embed/quiz-<id>/. Progress is kept in the frame's
+    own storage under learn.js's one key (the only thing any embed stores)."""
+    return [Embed(f"quiz-{m.id}", f"Check your understanding: {m.title}", "these questions",
+                  f"The questions and reflection of the module '{m.title}' of the induction course, ready to embed.",
+                  f"{{{{ module_questions('{m.id}') }}}}\n\n{{{{ module_reflection('{m.id}') }}}}",
+                  page_of(f"module_questions('{m.id}')", f"learn/{m.id}.md"), f"q-{m.questions[0].id}", 1200)
+            for m in content.modules.values()]
+
+
 COMPONENT = Component(
     "course", Path(__file__).parent,
     macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro),
             Macro("module_questions", module_questions), Macro("module_reflection", module_reflection),
             Macro("module_next", module_next), Macro("learning_log", learning_log),
             Macro("facilitator_notes", facilitator_notes), Macro("progress_reset", progress_reset, tooltips=False)),
-    scripts=("learn.js",), styles=("learn.css",), requires=("citations",))
+    scripts=("learn.js",), styles=("learn.css",), requires=("citations",), embeds=embeds)

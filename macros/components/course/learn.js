@@ -2,7 +2,8 @@
    top of complete HTML (each question's "Show the answer" works without this script; with it, the answer
    opens after a first try).
 
-   Progress is kept in this browser only, under one key (KEY), as JSON:
+   Progress is kept in this browser only, under one key (KEY, from the data-learn-key attribute every course
+   element carries: course/render.py STORAGE_KEY), as JSON:
      {v: 1, name: "", answers: {questionId: {module, ok, value: [...]}}, reflections: {promptId: {module, text}}}
    Nothing is sent anywhere and no cookie is set. Where storage is missing or throws (private windows,
    locked-down browsers, storage in a frame refused), everything still works and the progress lasts for the
@@ -10,7 +11,7 @@
    (the embeddable views load none of material's scripts). */
 (function () {
   "use strict";
-  var KEY = "coproduction-explainer:learn:v1";
+  var KEY;
   var state = null;      // the progress, as read from storage or kept for this page view
   var storable = null;   // false once storage has refused us
 
@@ -353,8 +354,9 @@
 
   function init() {
     page = { quizzes: [], questions: [], areas: [], logs: [], overviews: [] };
-    var any = document.querySelector("[data-learn-module], [data-learn-reflection], [data-learn-log], [data-learn-overview], [data-learn-reset]");
+    var any = document.querySelector("[data-learn-key]");
     if (!any) return;
+    KEY = any.dataset.learnKey;
     load();
     document.querySelectorAll("[data-learn-module]").forEach(function (el) {
       var quiz = { el: el, id: el.dataset.learnModule };

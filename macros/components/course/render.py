@@ -12,7 +12,7 @@ import math
 import re
 
 from macros.links import Links
-from macros.markup import md_heading, render
+from macros.markup import md_heading, render, templates
 from macros.models import Content, Module, Question
 from macros.render.citations import cite
 
@@ -35,6 +35,11 @@ _TAG = re.compile(r"<[^>]+>")
 _ATTR_LIST = re.compile(r"\{\s*[#.][^}]*\}")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+# The one browser-storage key for a student's progress, written into every course element's data-learn-key
+# (learn.js reads it there). A new shape of the stored data would take a new key (":v2").
+STORAGE_KEY = "coproduction-explainer:learn:v1"
+templates().globals["learn_key"] = STORAGE_KEY
 
 
 def count_words(text: str) -> int:

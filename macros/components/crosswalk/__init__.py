@@ -4,6 +4,7 @@ from pathlib import Path
 
 from macros.components.component import Component, Context, Macro
 from macros.components.crosswalk import render
+from macros.components.embeds.render import Component as Embed
 
 
 def crosswalk(ctx: Context, crosswalk_id: str) -> str:
@@ -18,8 +19,16 @@ def crosswalk_glance(ctx: Context, crosswalk_id: str) -> str:
     return render.crosswalk_glance(crosswalk_id, ctx.content, ctx.links)
 
 
+def embeds(content, page_of) -> list:
+    return [Embed(f"crosswalk-{c.id}", c.title, "this crosswalk",
+                  f"{c.title}: the crosswalk between frameworks, cell by cell, ready to embed in another site.",
+                  f"{{{{ crosswalk('{c.id}') }}}}", page_of(f"crosswalk('{c.id}')", "crosswalk"), f"crosswalk-{c.id}",
+                  800)
+            for c in content.crosswalks.values()]
+
+
 COMPONENT = Component(
     "crosswalk", Path(__file__).parent,
     macros=(Macro("crosswalk", crosswalk), Macro("crosswalk_glance", crosswalk_glance)),
     # The crosswalk is a comparison table: tables.js sorts and filters it, with the tables' styles.
-    requires=("tables", "citations"))
+    requires=("tables", "citations"), embeds=embeds)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from macros.components.component import Component, Context, Macro
 from macros.components.definitions import render
+from macros.components.embeds.render import Component as Embed
 from macros.links import RECORD_PAGES
 
 
@@ -59,10 +60,23 @@ def definition_compare(ctx: Context) -> str:
     return render.definition_compare(ctx.content, ctx.links)
 
 
+def embeds(content, page_of) -> list:
+    return [
+        Embed("definitions-table", "Definitions of co-production at a glance", "this table",
+              "The table of definitions of co-production at a glance: who gave each one and what it emphasises, "
+              "to embed.", "{{ definitions_table() }}", page_of("definitions_table()", "definitions-table"),
+              "definitions-glance-caption", 700),
+        Embed("definition-compare", "Compare definitions of co-production", "the comparison of definitions",
+              "Filter the definitions of co-production and set two or three side by side, in a view to embed.",
+              # A level-2 heading over the controls, as on the page: their "Side by side" heading is level 3.
+              "## Filter and compare\n\n{{ definition_compare() }}\n\n{{ definition_list() }}",
+              page_of("definition_compare()", "definitions"), "compare", 900)]
+
+
 COMPONENT = Component(
     "definitions", Path(__file__).parent,
     macros=(Macro("definition_list", definition_list), Macro("definitions_table", definitions_table),
             Macro("definition_entries", definition_entries), Macro("definition_page", definition_page),
             Macro("definition_guide", definition_guide), Macro("definition_link", definition_link, tooltips=False),
             Macro("definition_compare", definition_compare)),
-    scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"))
+    scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"), embeds=embeds)

@@ -88,59 +88,22 @@ def _called_on(pages_markdown: Mapping[str, str], call: str, default_page: str) 
     return usual
 
 
-def components(content: Content, pages_markdown: Mapping[str, str] | None = None) -> list[Component]:
-    """Every component with its own embed: the fixed ones, then one per comparison and per crosswalk.
+def components(content: Content, pages_markdown: Mapping[str, str] | None = None, declared=None) -> list[Component]:
+    """Every component view with its own embed, as each component declares them (its `embeds`), in registry order.
 
     `pages_markdown` ({source path: Markdown}) finds the page each component appears on; a component no
-    page shows falls back to the page named in render/links.py.
+    page shows falls back to the page its declaration names. `declared` is the registry's components.
     """
+    if declared is None:
+        from macros.components import COMPONENTS as declared  # the registry imports this module
     pages = pages_markdown or {}
-    found = []
-    found.append(Component(
-        "timeline", "Timeline of co-production", "the timeline",
-        "The timeline of co-production of public services, with its filters, ready to embed in another site.",
-        "{{ timeline_list() }}", _called_on(pages, "timeline_list()", "history"), "", 900))
-    found.append(Component(
-        "definitions-table", "Definitions of co-production at a glance", "this table",
-        "The table of definitions of co-production at a glance: who gave each one and what it emphasises, to embed.",
-        "{{ definitions_table() }}", _called_on(pages, "definitions_table()", "definitions-table"),
-        "definitions-glance-caption", 700))
-    found.append(Component(
-        "definition-compare", "Compare definitions of co-production", "the comparison of definitions",
-        "Filter the definitions of co-production and set two or three side by side, in a view to embed.",
-        # A level-2 heading over the controls, as on the page: their "Side by side" heading is level 3.
-        "## Filter and compare\n\n{{ definition_compare() }}\n\n{{ definition_list() }}",
-        _called_on(pages, "definition_compare()", "definitions"),
-        "compare", 900))
-    for comparison in content.comparisons.values():
-        found.append(Component(
-            f"comparison-{comparison.id}", comparison.title, "this table",
-            f"{comparison.title}: the comparison table with its sources, ready to embed in another site.",
-            f"{{{{ comparison('{comparison.id}') }}}}",
-            _called_on(pages, f"comparison('{comparison.id}')", "compare"), f"table-{comparison.id}", 700))
-    for crosswalk in content.crosswalks.values():
-        found.append(Component(
-            f"crosswalk-{crosswalk.id}", crosswalk.title, "this crosswalk",
-            f"{crosswalk.title}: the crosswalk between frameworks, cell by cell, ready to embed in another site.",
-            f"{{{{ crosswalk('{crosswalk.id}') }}}}",
-            _called_on(pages, f"crosswalk('{crosswalk.id}')", "crosswalk"), f"crosswalk-{crosswalk.id}", 800))
-    found.append(Component(
-        "glossary", "Glossary of co-production", "the glossary",
-        "Key terms of co-production of public services in plain English: the glossary, ready to embed.",
-        "{{ glossary_list() }}", _called_on(pages, "glossary_list()", "glossary"), "", 800))
-    for module in content.modules.values():
-        # A module's checks of understanding and reflection, at embed/quiz-<id>/. Progress is kept in the
-        # frame's own storage under learn.js's one key (the only thing any embed stores).
-        call = f"module_questions('{module.id}')"
-        page = _called_on(pages, call, f"learn/{module.id}.md")
-        if pages and page not in pages:
-            continue  # no page shows this module yet, so the embed would have nothing to link back to
-        found.append(Component(
-            f"quiz-{module.id}", f"Check your understanding: {module.title}", "these questions",
-            f"The questions and reflection of the module '{module.title}' of the induction course, ready to embed.",
-            f"{{{{ {call} }}}}\n\n{{{{ module_reflection('{module.id}') }}}}", page, f"q-{module.questions[0].id}",
-            1200))
-    return found
+
+    def page_of(call: str, default_page: str) -> str:
+        return _called_on(pages, call, default_page)
+
+    found = [embed for component in declared if component.embeds for embed in component.embeds(content, page_of)]
+    # A module's questions need a page to link back to: none is written yet for a module no page shows.
+    return [e for e in found if not (pages and e.page not in pages)]
 
 
 def component_url(slug: str, directory_urls: bool = True) -> str:

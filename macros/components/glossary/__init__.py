@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from macros.components.component import Component, Context, Macro
+from macros.components.embeds.render import Component as Embed
 from macros.components.glossary import render
 
 
@@ -10,4 +11,10 @@ def glossary_list(ctx: Context) -> str:
     return render.glossary(ctx.content, ctx.links)
 
 
-COMPONENT = Component("glossary", Path(__file__).parent, macros=(Macro("glossary_list", glossary_list),), requires=("citations",))
+def embeds(content, page_of) -> list:
+    return [Embed("glossary", "Glossary of co-production", "the glossary",
+                  "Key terms of co-production of public services in plain English: the glossary, ready to embed.",
+                  "{{ glossary_list() }}", page_of("glossary_list()", "glossary"), "", 800)]
+
+
+COMPONENT = Component("glossary", Path(__file__).parent, macros=(Macro("glossary_list", glossary_list),), requires=("citations",), embeds=embeds)

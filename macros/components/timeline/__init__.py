@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from macros.components.component import Component, Context, Macro
+from macros.components.embeds.render import Component as Embed
 from macros.components.timeline import render
 
 
@@ -32,7 +33,14 @@ def era_page(ctx: Context, era_id: str) -> str:
     return render.era_page(era_id, ctx.content, ctx.links)
 
 
+def embeds(content, page_of) -> list:
+    return [Embed(
+        "timeline", "Timeline of co-production", "the timeline",
+        "The timeline of co-production of public services, with its filters, ready to embed in another site.",
+        "{{ timeline_list() }}", page_of("timeline_list()", "history"), "", 900)]
+
+
 COMPONENT = Component(
     "timeline", Path(__file__).parent,
     macros=(Macro("timeline_list", timeline_list), Macro("era_guide", era_guide), Macro("era_page", era_page)),
-    scripts=("timeline.js",), styles=("timeline.css",), requires=("citations",))
+    scripts=("timeline.js",), styles=("timeline.css",), requires=("citations",), embeds=embeds)

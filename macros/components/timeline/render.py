@@ -53,11 +53,16 @@ def event_view(event: Event, content: Content, links: Links) -> dict:
     }
 
 
-# The axis as timeline.js draws it (keep these in step with PAGE/MARKS/LANE/MARK/MAX_LANES there).
+# How timeline.js draws the explorer. Typed once, here: timeline_explorer.html writes them into the form's
+# data- attributes, which the script reads; tests/unit/test_component_constants.py checks timeline.css.
+EXPLORER_PAGE = 100   # events shown per page of matches
 AXIS_MARKS = 250      # above this many events the axis shows a per-year histogram instead of marks
-AXIS_MIN_WIDTH = 560  # px: the plot's min-width (28rem), i.e. its width on every phone
-AXIS_MARK = 24        # px: the smallest mark
-AXIS_MAX_LANES = 14
+AXIS_MIN_WIDTH = 560  # px: the plot's min-width (28rem in timeline.css), i.e. its width on every phone
+AXIS_MARK = 24        # px: the smallest mark, the WCAG 2.2 target size
+AXIS_LANE = 28        # px between lanes on the axis
+AXIS_MAX_LANES = 14   # beyond this, marks share lanes
+SCRIPT_SETTINGS = {"page": EXPLORER_PAGE, "marks": AXIS_MARKS, "mark": AXIS_MARK, "lane": AXIS_LANE,
+                   "max-lanes": AXIS_MAX_LANES}
 
 
 def axis_lanes(events: list[Event], width: float = AXIS_MIN_WIDTH) -> int | None:
@@ -106,6 +111,7 @@ def explorer_view(events: list[Event], content: Content, key: str = "timeline") 
         "last_year": max((e.date.end_year for e in events), default=""),
         # In page order (era by era), as the script reads them, so that ties pack the same way.
         "lanes": axis_lanes([e for era in content.eras for e in events if e.era == era]),
+        "settings": SCRIPT_SETTINGS,
     }
 
 

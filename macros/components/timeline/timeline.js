@@ -9,11 +9,9 @@
    only up to MARKS events, and a per-year histogram above that. */
 (function () {
   "use strict";
-  var PAGE = 100;     // events shown per page of matches
-  var MARKS = 250;    // most marks drawn one by one on the axis
-  var LANE = 28;      // px between lanes on the axis
-  var MARK = 24;      // px: the smallest mark, the WCAG 2.2 target size
-  var MAX_LANES = 14; // beyond this, marks share lanes
+  // How many events a page of matches shows, how many marks the axis draws one by one, and the axis's
+  // sizes: set from the explorer form's data- attributes (timeline/render.py types them once).
+  var PAGE, MARKS, LANE, MARK, MAX_LANES;
   var FILTERS = ["theme", "person", "era"];
   var explorers = [];
 
@@ -29,6 +27,8 @@
 
   function setup(form) {
     if (form.dataset.ready) return;
+    var d = form.dataset;
+    PAGE = +d.page; MARKS = +d.marks; LANE = +d.lane; MARK = +d.mark; MAX_LANES = +d.maxLanes;
     var x = { form: form, eras: [], events: [], byId: {}, expanded: 0, limit: PAGE };
     // The eras are the siblings after the form (Markdown heading + div.era), up to any next explorer.
     for (var el = form.nextElementSibling; el && !el.hasAttribute("data-timeline-explorer"); el = el.nextElementSibling) {
