@@ -15,30 +15,12 @@ import io
 import json
 from dataclasses import dataclass
 
-from macros.load import COLLECTIONS, Collection
+from macros.collections import COMMON_SCHEMA, Collection
 from macros.models import Content
 
 FOLDER = "data"  # in the built site
 LIST_SEPARATOR = "; "
 LOCAL_PREFIX = "local-"  # a council's local records: local-timeline.json beside timeline.json
-
-# What each collection holds, for the README and the Open data page.
-DESCRIPTIONS = {
-    "sources": "Every work the site cites or quotes",
-    "people": "People the sources credit, with a short bio",
-    "eras": "The eras that group the timeline",
-    "themes": "Themes that tag timeline events",
-    "emphases": "What a definition emphasises",
-    "events": "Dated timeline events",
-    "definitions": "Definitions quoted verbatim, with a gloss",
-    "typologies": "Frameworks and their categories",
-    "cases": "Examples, linked to typology categories",
-    "terms": "Key terms in plain English",
-    "comparisons": "Comparison tables: columns and rows",
-    "crosswalks": "How the frameworks line up, cell by cell",
-    "modules": "The induction course: modules, questions, reflection prompts and facilitator notes",
-}
-
 
 @dataclass(frozen=True)
 class Download:
@@ -53,17 +35,17 @@ class Download:
     count: int
 
 
-def _stem(collection: Collection) -> str:
-    return collection.file.removesuffix(".yml")
-
-
 def _documents(content: Content):
-    """(collection, file stem, document) for every published file: the national ones, then the local ones."""
-    for collection in COLLECTIONS:
-        yield collection, _stem(collection), content.documents[collection.name]
-    for collection in COLLECTIONS:
+    """(collection, file stem, document) for every published file: the national ones, then the local ones.
+
+    The collections are the registry the content was loaded with (macros/collections.py), in its order.
+    """
+    collections: tuple[Collection, ...] = tuple(content.collections)
+    for collection in collections:
+        yield collection, collection.stem, content.documents[collection.name]
+    for collection in collections:
         if collection.name in content.local_documents:
-            yield collection, LOCAL_PREFIX + _stem(collection), content.local_documents[collection.name]
+            yield collection, LOCAL_PREFIX + collection.stem, content.local_documents[collection.name]
 
 
 def export(content: Content, schemas: dict[str, bytes]) -> dict[str, bytes]:
@@ -81,13 +63,13 @@ def export(content: Content, schemas: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def downloads(content: Content, schemas: dict[str, bytes]) -> list[Download]:
-    """What `export` publishes for each collection, in the order of COLLECTIONS."""
+    """What `export` publishes for each collection, in registry order. A description is its schema's title."""
     found = []
     for collection, stem, document in _documents(content):
         item_schema = _item_schema(json.loads(schemas[collection.schema]), collection.top_key)
         nested = [f"{FOLDER}/{stem}-{field}.csv" for field in _nested_fields(item_schema)]
         local = stem.startswith(LOCAL_PREFIX)
-        description = DESCRIPTIONS[collection.name]
+        description = collection.description
         if local:
             description = f"Local: {description[0].lower()}{description[1:]}, added by {content.local_name or 'this council'}"
         found.append(Download(
@@ -99,8 +81,7 @@ def downloads(content: Content, schemas: dict[str, bytes]) -> list[Download]:
 
 def shared_schemas(schemas: dict[str, bytes]) -> list[str]:
     """Published schemas that belong to no one collection (common.schema.json), as site paths."""
-    own = {c.schema for c in COLLECTIONS}
-    return [f"{FOLDER}/schemas/{name}" for name in sorted(schemas) if name not in own]
+    return [f"{FOLDER}/schemas/{name}" for name in sorted(schemas) if name == COMMON_SCHEMA]
 
 
 def to_json(document: dict) -> bytes:

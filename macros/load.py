@@ -5,66 +5,18 @@ Nothing is reported until every file has been checked, so an editor sees every p
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
-from dataclasses import dataclass
+import typing
 from pathlib import Path
 
 from macros import models as m
+from macros.collections import CATEGORIES, CATEGORY_HOME, Collection, Collections, read_collections, values_at
 from macros.dates import DateError, parse_date
 from macros.errors import ContentError, DataProblem
 from macros.links import PAGES  # the page keys a course question may send the reader to (pure data)
 from macros.schema import ParsedFile, read_yaml, validate
-
-
-@dataclass(frozen=True)
-class Collection:
-    name: str  # attribute on models.Content
-    file: str
-    top_key: str
-    noun: str  # how one record is named in error messages
-
-    @property
-    def schema(self) -> str:
-        return self.file.removesuffix(".yml") + ".schema.json"
-
-
-COLLECTIONS = (
-    Collection("sources", "sources.yml", "sources", "source"),
-    Collection("people", "people.yml", "people", "person"),
-    Collection("eras", "eras.yml", "eras", "era"),
-    Collection("themes", "themes.yml", "themes", "theme"),
-    Collection("emphases", "emphases.yml", "emphases", "emphasis"),
-    Collection("events", "timeline.yml", "events", "event"),
-    Collection("definitions", "definitions.yml", "definitions", "definition"),
-    Collection("typologies", "typologies.yml", "typologies", "typology"),
-    Collection("cases", "cases.yml", "cases", "case"),
-    Collection("terms", "glossary.yml", "terms", "glossary term"),
-    Collection("comparisons", "comparisons.yml", "comparisons", "comparison"),
-    Collection("crosswalks", "crosswalk.yml", "crosswalks", "crosswalk"),
-    Collection("modules", "course.yml", "modules", "module"),
-)
-
-# Which fields hold ids of which collection. A path segment '[]' steps into every item of a list.
-REFERENCES = {
-    "sources": {("people",): "people", ("cited_in",): "sources"},
-    "people": {("sources",): "sources"},
-    "events": {("people",): "people", ("sources",): "sources", ("themes",): "themes"},
-    "definitions": {("people",): "people", ("source",): "sources", ("via",): "sources", ("emphases",): "emphases"},
-    "typologies": {("people",): "people", ("sources",): "sources", ("categories", "[]", "quote_source"): "sources"},
-    "cases": {("people",): "people", ("sources",): "sources", ("quote_source",): "sources",
-              ("illustrates",): "categories", ("contrasts",): "categories"},
-    "terms": {("sources",): "sources", ("see_also",): "terms"},
-    "comparisons": {("rows", "[]", "sources"): "sources", ("rows", "[]", "glossary"): "terms"},
-    "crosswalks": {("rows",): "categories", ("columns",): "typologies", ("cells", "[]", "matches"): "categories",
-                   ("cells", "[]", "sources"): "sources"},
-    "modules": {("sources",): "sources", ("questions", "[]", "sources"): "sources"},
-}
-
-DATE_FIELDS = {"sources": ("date",), "events": ("date",), "cases": ("date",)}
-
-# Fields that hold verbatim quotations or names: shown as plain text, so Markdown is not interpreted there.
-PLAIN_TEXT_FIELDS = {"text", "quote", "title", "name", "label", "term", "attribution", "caption", "prompt", "statement"}
 
 _JINJA = re.compile(r"\{\{|\{%|\{#|%\}|#\}")
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z!?]")
@@ -72,35 +24,33 @@ _MD_LINK = re.compile(r"\]\(\s*([^)\s]*)")
 _ALLOWED_LINK = re.compile(r"^https?://[^\s<>\"]+$")
 
 
-# Collections a council may add local records to, from a file of the same name in its data folder.
-LOCAL_COLLECTIONS = ("sources", "events", "definitions", "cases", "terms")
-
-
 def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str | None = None,
                  local_name: str | None = None) -> m.Content:
     """Read, validate and resolve every collection. Raises ContentError listing every problem found.
 
-    `local_dir` is a council's folder of local records (same file names and schemas, for the collections
-    in LOCAL_COLLECTIONS); `local_label` is how its files are named in messages, and `local_name` is the
-    council's name, shown on every local record.
+    The collections, their files and what their fields hold come from the registry (macros/collections.py),
+    completed from data_dir/schemas. `local_dir` is a council's folder of local records (same file names
+    and schemas, for the collections the registry marks local); `local_label` is how its files are named
+    in messages, and `local_name` is the council's name, shown on every local record.
     """
     data_dir = Path(data_dir)
     schema_dir = data_dir / "schemas"
-    problems: list[DataProblem] = []
+    collections = read_collections(data_dir)
+    record_types, problems = _record_types(collections)
     parsed: dict[str, ParsedFile] = {}
     local: dict[str, ParsedFile] = {}
-    for collection in COLLECTIONS:
+    for collection in collections:
         file = read_yaml(data_dir / collection.file, f"data/{collection.file}", collection.top_key)
         problems += file.problems
         if file.data is not None and not file.problems:
             problems += validate(file, schema_dir, collection.schema, collection.noun)
         parsed[collection.name] = file
     if local_dir is not None:
-        local, local_problems = _read_local(Path(local_dir), local_label or str(local_dir), schema_dir)
+        local, local_problems = _read_local(collections, Path(local_dir), local_label or str(local_dir), schema_dir)
         problems += local_problems
-    files = {c.name: [parsed[c.name]] + ([local[c.name]] if c.name in local else []) for c in COLLECTIONS}
-    records = {c.name: [r for f in files[c.name] for r in _records(f, c)] for c in COLLECTIONS}
-    for collection in COLLECTIONS:
+    files = {c.name: [parsed[c.name]] + ([local[c.name]] if c.name in local else []) for c in collections}
+    records = {c.name: [r for f in files[c.name] for r in _records(f, c.top_key)] for c in collections}
+    for collection in collections:
         for file in files[collection.name]:
             problems += _check_text(file, collection)
             problems += _check_dates(file, collection)
@@ -108,20 +58,20 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
         if collection.name in local:
             problems += _check_unique_ids(local[collection.name], collection, national=parsed[collection.name])
     known = {name: {r["id"] for _, r in items if isinstance(r.get("id"), str)} for name, items in records.items()}
-    known["categories"] = {
-        f"{t['id']}/{c['id']}" for _, t in records["typologies"]
+    known[CATEGORIES] = {
+        f"{t['id']}/{c['id']}" for _, t in records[CATEGORY_HOME]
         for c in t.get("categories", []) if isinstance(c, dict) and "id" in c
     }
     # A collection that could not be read, or has no list of records, has no ids; skip checks against it rather
     # than report every reference.
-    unreadable = {c.name for c in COLLECTIONS
+    unreadable = {c.name for c in collections
                   if any(not isinstance(f.data, dict) or not isinstance(f.data.get(c.top_key), list)
                          for f in files[c.name])}
-    if "typologies" in unreadable:
-        unreadable.add("categories")
-    for collection in COLLECTIONS:
+    if CATEGORY_HOME in unreadable:
+        unreadable.add(CATEGORIES)
+    for collection in collections:
         for file in files[collection.name]:
-            problems += _check_references(file, collection, known, unreadable)
+            problems += _check_references(file, collection, collections, known, unreadable)
     problems += _check_comparisons(parsed["comparisons"], records["comparisons"])
     problems += _check_crosswalks(parsed["crosswalks"], records["crosswalks"])
     problems += _check_tooltips(files["terms"])
@@ -130,23 +80,22 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
     problems += _check_course(parsed["modules"], records["modules"], known, unreadable)
     if problems:
         raise ContentError(problems)
-    local_ids = {name: {r["id"] for _, r in _records(f, _BY_NAME[name])} for name, f in local.items()}
-    content = _build(records, local_ids)
-    content.documents = {c.name: parsed[c.name].data for c in COLLECTIONS}
+    local_ids = {name: {r["id"] for _, r in _records(f, collections[name].top_key)} for name, f in local.items()}
+    content = _build(collections, record_types, records, local_ids)
+    content.collections = collections
+    content.documents = {c.name: parsed[c.name].data for c in collections}
     content.local_documents = {name: f.data for name, f in local.items()}
     content.local_name = local_name
     return content
 
 
-_BY_NAME = {c.name: c for c in COLLECTIONS}
-
-
-def _read_local(local_dir: Path, label: str, schema_dir: Path) -> tuple[dict[str, ParsedFile], list[DataProblem]]:
+def _read_local(collections: Collections, local_dir: Path, label: str,
+                schema_dir: Path) -> tuple[dict[str, ParsedFile], list[DataProblem]]:
     """A council's local files: each optional, each validated against the national schema."""
     label = label.rstrip("/")
     problems: list[DataProblem] = []
     found: dict[str, ParsedFile] = {}
-    allowed = {_BY_NAME[name].file: _BY_NAME[name] for name in LOCAL_COLLECTIONS}
+    allowed = {c.file: c for c in collections.local}
     for path in sorted(local_dir.iterdir()):
         if path.suffix.lower() not in (".yml", ".yaml") or path.name in allowed:
             continue
@@ -165,9 +114,9 @@ def _read_local(local_dir: Path, label: str, schema_dir: Path) -> tuple[dict[str
     return found, problems
 
 
-def _records(file: ParsedFile, collection: Collection) -> list[tuple[int, dict]]:
+def _records(file: ParsedFile, top_key: str) -> list[tuple[int, dict]]:
     data = file.data if isinstance(file.data, dict) else {}
-    items = data.get(collection.top_key)
+    items = data.get(top_key)
     if not isinstance(items, list):
         return []
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
@@ -195,8 +144,7 @@ def _check_text(file: ParsedFile, collection: Collection) -> list[DataProblem]:
         if _HTML_TAG.search(text):
             problems.append(file.problem(path, collection.noun,
                             "contains raw HTML; use the Markdown subset instead: *emphasis*, **strong**, [text](https://...)"))
-        field = next((p for p in reversed(path) if isinstance(p, str)), "")
-        if field in PLAIN_TEXT_FIELDS:
+        if collection.is_plain_text(path[2:]):  # a name or a quotation: shown as written, never as Markdown
             continue
         for target in _MD_LINK.findall(text):
             if not _ALLOWED_LINK.match(target):
@@ -207,13 +155,13 @@ def _check_text(file: ParsedFile, collection: Collection) -> list[DataProblem]:
 
 def _check_dates(file: ParsedFile, collection: Collection) -> list[DataProblem]:
     problems = []
-    for index, record in _records(file, collection):
-        for field in DATE_FIELDS.get(collection.name, ()):
-            if isinstance(record.get(field), str):
+    for index, record in _records(file, collection.top_key):
+        for field_path in collection.date_fields:
+            for path, text in values_at(record, field_path, (collection.top_key, index)):
                 try:
-                    parse_date(record[field])
+                    parse_date(text)
                 except DateError as err:
-                    problems.append(file.problem((collection.top_key, index, field), collection.noun, str(err)))
+                    problems.append(file.problem(path, collection.noun, str(err)))
     return problems
 
 
@@ -224,8 +172,9 @@ def _check_unique_ids(file: ParsedFile, collection: Collection,
     first_seen: dict[str, int] = {}
     national_ids = {}
     if national is not None:
-        national_ids = {r["id"]: i for i, r in _records(national, collection) if isinstance(r.get("id"), str)}
-    for index, record in _records(file, collection):
+        national_ids = {r["id"]: i for i, r in _records(national, collection.top_key)
+                        if isinstance(r.get("id"), str)}
+    for index, record in _records(file, collection.top_key):
         record_id = record.get("id")
         if not isinstance(record_id, str):
             continue
@@ -241,7 +190,7 @@ def _check_unique_ids(file: ParsedFile, collection: Collection,
                             f"the id '{record_id}' is already used on line {first_seen[record_id]}; ids must be unique"))
         else:
             first_seen[record_id] = file.mark(path)[0]
-        if collection.name == "typologies":
+        if collection.name == CATEGORY_HOME:
             problems += _check_unique_ids_in(file, collection, index, record, "categories")
     return problems
 
@@ -258,46 +207,21 @@ def _check_unique_ids_in(file, collection, index, record, list_field) -> list[Da
     return problems
 
 
-def _values_at(record: dict, field_path: tuple, path: tuple):
-    """Yield (json path, id) for every id stored under field_path, stepping into lists at '[]'."""
-    head, rest = field_path[0], field_path[1:]
-    if head == "[]":
-        if isinstance(record, list):
-            for index, item in enumerate(record):
-                if rest and isinstance(item, dict):
-                    yield from _values_at(item, rest, path + (index,))
-        return
-    if not isinstance(record, dict) or head not in record:
-        return
-    value = record[head]
-    if rest:
-        yield from _values_at(value, rest, path + (head,))
-    elif isinstance(value, str):
-        yield path + (head,), value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                yield path + (head, index), item
-
-
-_COLLECTION_FILES = {c.name: c.file for c in COLLECTIONS} | {"categories": "typologies.yml"}
-
-
-def _check_references(file: ParsedFile, collection: Collection, known: dict[str, set[str]],
-                      unreadable: set[str]) -> list[DataProblem]:
+def _check_references(file: ParsedFile, collection: Collection, collections: Collections,
+                      known: dict[str, set[str]], unreadable: set[str]) -> list[DataProblem]:
     problems = []
-    for index, record in _records(file, collection):
-        for field_path, target in REFERENCES.get(collection.name, {}).items():
+    for index, record in _records(file, collection.top_key):
+        for field_path, target in collection.references:
             if target in unreadable:
                 continue
-            for path, ref in _values_at(record, field_path, (collection.top_key, index)):
+            for path, ref in values_at(record, field_path, (collection.top_key, index)):
                 if ref in known[target]:
                     continue
                 close = difflib.get_close_matches(ref, sorted(known[target]), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                what = "typology category ('typology-id/category-id')" if target == "categories" else "id"
+                what = "typology category ('typology-id/category-id')" if target == CATEGORIES else "id"
                 problems.append(file.problem(path, collection.noun,
-                                f"unknown {what} '{ref}'; {hint}it must match an id in data/{_COLLECTION_FILES[target]}"))
+                                f"unknown {what} '{ref}'; {hint}it must match an id in data/{collections.file_of(target)}"))
     return problems
 
 
@@ -372,7 +296,7 @@ def _check_crosswalks(file: ParsedFile, crosswalks: list[tuple[int, dict]]) -> l
 def _check_source_urls(file: ParsedFile) -> list[DataProblem]:
     """A source's url fields agree: url_status, moved_to, archive_url and checked describe its url."""
     problems = []
-    for index, source in _records(file, _BY_NAME["sources"]):
+    for index, source in _records(file, "sources"):
         at = ("sources", index)
         url, status = source.get("url"), source.get("url_status")
         checked = source.get("checked")
@@ -414,7 +338,7 @@ def _check_source_urls(file: ParsedFile) -> list[DataProblem]:
 def _check_tooltips(files: list[ParsedFile]) -> list[DataProblem]:
     problems, owner = [], {}
     for file in files:
-        for index, term in _records(file, _BY_NAME["terms"]):
+        for index, term in _records(file, "terms"):
             words = term.get("tooltip")
             for word_index, word in enumerate(words if isinstance(words, list) else []):
                 if not isinstance(word, str):
@@ -538,93 +462,159 @@ def _tuple(record: dict, key: str) -> tuple:
     return tuple(record.get(key) or ())
 
 
-def _build(records: dict[str, list[tuple[int, dict]]], local_ids: dict[str, set[str]] | None = None) -> m.Content:
-    local_ids = local_ids or {}
+# --- Typed records ----------------------------------------------------------------------------------------
+# Each collection's records go into the field of models.Content named after it, whose type says the record's
+# dataclass (`places: dict[str, Place]`). A record is filled in from its fields by name (see _record), unless
+# its collection has nested parts or worked-out fields and so a builder of its own in _BUILDERS.
 
-    def is_local(name: str, r: dict) -> bool:
-        return r["id"] in local_ids.get(name, ())
 
-    content = m.Content()
-    for _, r in records["sources"]:
-        content.sources[r["id"]] = m.Source(
-            id=r["id"], kind=r["kind"], authors=tuple(r["authors"]), title=r["title"], year=r.get("year"),
-            date=parse_date(r["date"]) if r.get("date") else None, container=r.get("container"),
-            details=r.get("details"), publisher=r.get("publisher"), place=r.get("place"), url=r.get("url"),
-            url_status=r.get("url_status"), moved_to=r.get("moved_to"), archive_url=r.get("archive_url"),
-            checked=parse_date(r["checked"]) if r.get("checked") else None, people=_tuple(r, "people"), cited_in=_tuple(r, "cited_in"),
-            seed=bool(r.get("seed")), note=r.get("note"), local=is_local("sources", r))
-    for _, r in records["people"]:
-        content.people[r["id"]] = m.Person(r["id"], r["name"], r["sort_name"], r["role"], r["bio"], _tuple(r, "sources"))
-    for _, r in records["eras"]:
-        content.eras[r["id"]] = m.Era(r["id"], r["title"], r["start"], r["end"], r["summary"])
-    for name in ("themes", "emphases"):
-        for _, r in records[name]:
-            getattr(content, name)[r["id"]] = m.VocabularyTerm(r["id"], r["label"], r["description"])
+def _record_types(collections: Collections) -> tuple[dict[str, type], list[DataProblem]]:
+    """{collection: its record dataclass}, and a problem for each collection whose typed record is missing or
+    does not match its schema (a field the schema allows but the record lacks would be lost)."""
+    hints = typing.get_type_hints(m.Content)
+    found, problems = {}, []
+
+    def problem(message: str) -> None:
+        problems.append(DataProblem("macros/models.py", 1, 1, "", "", message))
+
+    for collection in collections:
+        hint = hints.get(collection.name)
+        if typing.get_origin(hint) is not dict or not dataclasses.is_dataclass(typing.get_args(hint)[1]):
+            problem(f"Content has no field for the collection '{collection.name}' (data/{collection.file}); add "
+                    f"'{collection.name}: dict[str, Record] = field(default_factory=dict)', with a frozen dataclass "
+                    "Record for its records (data/README.md, 'Adding a collection')")
+            continue
+        record_type = found[collection.name] = typing.get_args(hint)[1]
+        if collection.name in _BUILDERS:
+            continue
+        own = {f.name: f for f in dataclasses.fields(record_type)}
+        for name in (n for n in collection.fields if n not in own):
+            problem(f"{record_type.__name__} has no field '{name}', which data/schemas/{collection.schema} allows; "
+                    f"add it, e.g. '{name}: str | None = None'")
+        for f in own.values():
+            if f.name != _LOCAL and f.name not in collection.required and _no_default(f):
+                problem(f"{record_type.__name__}.{f.name} has no default, but data/schemas/{collection.schema} does "
+                        f"not require '{f.name}'; give it a default or add it to the schema's required fields")
+    return found, problems
+
+
+_LOCAL = "local"  # the field a record type may have to say it came from a council's local data
+
+
+def _no_default(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def _record(record_type: type, raw: dict, local: bool):
+    """A typed record from its fields by name: lists become tuples, and a field typed FuzzyDate is parsed."""
+    hints = typing.get_type_hints(record_type)
+    values = {}
+    for f in dataclasses.fields(record_type):
+        if f.name == _LOCAL:
+            values[f.name] = local
+        elif f.name in raw:
+            value = raw[f.name]
+            if m.FuzzyDate in (typing.get_args(hints[f.name]) or (hints[f.name],)) and isinstance(value, str):
+                value = parse_date(value)
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+    return record_type(**values)
+
+
+def _events(records: list[dict], content: m.Content, is_local) -> dict[str, m.Event]:
     events = []
-    for _, r in records["events"]:
+    for r in records:
         date = parse_date(r["date"])
         events.append(m.Event(
             id=r["id"], date=date, title=r["title"], summary=r["summary"], people=_tuple(r, "people"),
             sources=_tuple(r, "sources"), themes=_tuple(r, "themes"), era=_era_of(date, content.eras),
-            date_note=r.get("date_note"), local=is_local("events", r)))
+            date_note=r.get("date_note"), local=is_local(r)))
     # Chronological order; events with the same start keep their order in the file.
-    for event in sorted(events, key=lambda e: (e.date.start, e.date.end)):
-        content.events[event.id] = event
-    for _, r in records["definitions"]:
-        content.definitions[r["id"]] = m.Definition(
-            id=r["id"], label=r["label"], text=r["text"], attribution=r["attribution"], source=r["source"],
-            gloss=r["gloss"], emphases=_tuple(r, "emphases"), people=_tuple(r, "people"), via=r.get("via"),
-            locator=r.get("locator"), year=r.get("year"), local=is_local("definitions", r))
-    for _, r in records["typologies"]:
+    return {e.id: e for e in sorted(events, key=lambda e: (e.date.start, e.date.end))}
+
+
+def _typologies(records: list[dict], content: m.Content, is_local) -> dict[str, m.Typology]:
+    found = {}
+    for r in records:
         categories = tuple(
             m.Category(c["id"], r["id"], c["name"], c["description"], c.get("quote"), c.get("quote_source"))
             for c in r["categories"])
-        content.typologies[r["id"]] = m.Typology(
-            r["id"], r["name"], r["summary"], _tuple(r, "sources"), categories, _tuple(r, "people"))
-    for _, r in records["cases"]:
-        content.cases[r["id"]] = m.Case(
-            id=r["id"], title=r["title"], place=r["place"], summary=r["summary"], sources=_tuple(r, "sources"),
-            illustrates=_tuple(r, "illustrates"), contrasts=_tuple(r, "contrasts"),
-            date=parse_date(r["date"]) if r.get("date") else None, lesson=r.get("lesson"), quote=r.get("quote"),
-            quote_source=r.get("quote_source"), people=_tuple(r, "people"), local=is_local("cases", r))
-    for _, r in records["terms"]:
-        content.terms[r["id"]] = m.GlossaryTerm(
-            r["id"], r["term"], r["definition"], _tuple(r, "tooltip"), _tuple(r, "sources"), _tuple(r, "see_also"),
-            local=is_local("terms", r))
-    for _, r in records["comparisons"]:
+        found[r["id"]] = m.Typology(r["id"], r["name"], r["summary"], _tuple(r, "sources"), categories,
+                                    _tuple(r, "people"))
+    return found
+
+
+def _comparisons(records: list[dict], content: m.Content, is_local) -> dict[str, m.Comparison]:
+    found = {}
+    for r in records:
         columns = tuple(m.Column(c["id"], c["label"]) for c in r["columns"])
         rows = tuple(
             m.Row(row["id"], row["label"], tuple(row["cells"][c.id] for c in columns), _tuple(row, "sources"),
                   row.get("glossary"))
             for row in r["rows"])
-        content.comparisons[r["id"]] = m.Comparison(r["id"], r["title"], r["caption"], columns, rows)
-    for _, r in records["crosswalks"]:
+        found[r["id"]] = m.Comparison(r["id"], r["title"], r["caption"], columns, rows)
+    return found
+
+
+def _crosswalks(records: list[dict], content: m.Content, is_local) -> dict[str, m.Crosswalk]:
+    found = {}
+    for r in records:
         cells = tuple(
             m.CrosswalkCell(c["row"], c["column"], c["relation"], _tuple(c, "matches"), c["reasoning"],
                             _tuple(c, "sources"))
             for c in r["cells"])
-        content.crosswalks[r["id"]] = m.Crosswalk(
+        found[r["id"]] = m.Crosswalk(
             r["id"], r["title"], r["caption"], tuple(r["rows"]), tuple(r["columns"]), cells, r.get("summary"))
-    for _, r in records["modules"]:
-        questions = []
-        for q in r["questions"]:
-            see = m.SeeAlso(q["see"]["page"], q["see"].get("anchor"))
-            if q["type"] == "classify":
-                items = tuple(m.ClassifyItem(i["text"], i["answer"], i["feedback"]) for i in q["items"])
-                questions.append(m.Question(q["id"], q["type"], q["prompt"], see, tuple(q["sources"]),
-                                            scale=q["scale"], items=items, kind=q.get("kind", "recall")))
-            else:
-                field = "reasons" if q["type"] == "true-false" else "options"
-                options = tuple(m.Choice(o["text"], o["correct"], o["feedback"]) for o in q[field])
-                questions.append(m.Question(
-                    q["id"], q["type"], q.get("statement") if q["type"] == "true-false" else q["prompt"], see,
-                    tuple(q["sources"]), options=options, answer=q.get("answer"), kind=q.get("kind", "recall")))
+    return found
+
+
+def _question(q: dict) -> m.Question:
+    see = m.SeeAlso(q["see"]["page"], q["see"].get("anchor"))
+    if q["type"] == "classify":
+        items = tuple(m.ClassifyItem(i["text"], i["answer"], i["feedback"]) for i in q["items"])
+        return m.Question(q["id"], q["type"], q["prompt"], see, tuple(q["sources"]),
+                          scale=q["scale"], items=items, kind=q.get("kind", "recall"))
+    field = "reasons" if q["type"] == "true-false" else "options"
+    options = tuple(m.Choice(o["text"], o["correct"], o["feedback"]) for o in q[field])
+    return m.Question(
+        q["id"], q["type"], q.get("statement") if q["type"] == "true-false" else q["prompt"], see,
+        tuple(q["sources"]), options=options, answer=q.get("answer"), kind=q.get("kind", "recall"))
+
+
+def _modules(records: list[dict], content: m.Content, is_local) -> dict[str, m.Module]:
+    found = {}
+    for r in records:
         notes = r["facilitator"]
         facilitator = m.FacilitatorNotes(
             notes["minutes"], tuple(m.Timing(t["minutes"], t["activity"]) for t in notes["timings"]),
             tuple(notes["discussion"]), notes["activity"]["title"], tuple(notes["activity"]["steps"]),
             notes["activity"].get("anchor"))
-        content.modules[r["id"]] = m.Module(
+        found[r["id"]] = m.Module(
             r["id"], r["title"], r["summary"], tuple(r["objectives"]), tuple(r["key_points"]), _tuple(r, "sources"),
-            tuple(questions), tuple(m.ReflectionPrompt(p["id"], p["prompt"]) for p in r["reflection"]), facilitator)
+            tuple(_question(q) for q in r["questions"]),
+            tuple(m.ReflectionPrompt(p["id"], p["prompt"]) for p in r["reflection"]), facilitator)
+    return found
+
+
+# Collections whose records have nested parts, or fields worked out from others (an event's era).
+_BUILDERS = {"events": _events, "typologies": _typologies, "comparisons": _comparisons,
+             "crosswalks": _crosswalks, "modules": _modules}
+
+
+def _build(collections: Collections, record_types: dict[str, type], records: dict[str, list[tuple[int, dict]]],
+           local_ids: dict[str, set[str]] | None = None) -> m.Content:
+    """Typed records for every collection, in registry order (so eras exist before the events that need them)."""
+    local_ids = local_ids or {}
+    content = m.Content()
+    for collection in collections:
+        rows = [r for _, r in records[collection.name]]
+        local = local_ids.get(collection.name, set())
+
+        def is_local(r: dict, local=local) -> bool:
+            return r["id"] in local
+
+        if collection.name in _BUILDERS:
+            built = _BUILDERS[collection.name](rows, content, is_local)
+        else:
+            built = {r["id"]: _record(record_types[collection.name], r, is_local(r)) for r in rows}
+        setattr(content, collection.name, built)
     return content

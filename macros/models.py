@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _EXACT = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
@@ -301,7 +302,11 @@ class Module:
 
 @dataclass
 class Content:
-    """Every collection, keyed by id in file order, plus the reverse links pages need."""
+    """Every collection, keyed by id in file order, plus the reverse links pages need.
+
+    Each collection's records are in the field named after it (its schema's top-level key); the field's type
+    names the record's dataclass, which the loader fills in (macros/load.py).
+    """
 
     sources: dict[str, Source] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
@@ -316,12 +321,19 @@ class Content:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)  # the induction course, in course order
+    # The registry the content was loaded with (a macros.collections.Collections): each collection's name,
+    # file, description and fields. Typed loosely so these records need nothing of ours.
+    collections: Any = field(default=None, repr=False, compare=False)
     # Each validated data file as read (collection name -> {top key: [records]}), for the open-data downloads.
     documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
     # A council's local data files as read (collection name -> document), published separately.
     local_documents: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
     # The council's name, shown on each local record ("Local · Harbourside Borough Council").
     local_name: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        """How many records each collection holds, national and local together: the pages' `counts`."""
+        return {c.name: len(getattr(self, c.name)) for c in self.collections or ()}
 
     @property
     def categories(self) -> dict[str, Category]:

@@ -37,7 +37,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from macros.load import COLLECTIONS, walk_strings  # noqa: E402
+from macros.collections import read_collections  # noqa: E402
+from macros.load import walk_strings  # noqa: E402
 from macros.schema import read_yaml  # noqa: E402
 
 USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 "
@@ -88,7 +89,8 @@ def _records(data) -> list:
 def collect(data_dir: Path, label: str = "data", docs_dir: Path | None = None) -> list[Occurrence]:
     """Every http(s) address written in the data files (and the docs' Markdown, if docs_dir is given)."""
     found: list[Occurrence] = []
-    for collection in COLLECTIONS:
+    # The project's own registry: a council's data folder holds some of the same files, but no schemas.
+    for collection in read_collections(ROOT / "data"):
         path = data_dir / collection.file
         if not path.is_file():
             continue

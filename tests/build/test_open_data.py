@@ -12,8 +12,10 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros.load import COLLECTIONS
+from macros.collections import read_collections
 from tests.conftest import ROOT
+
+COLLECTIONS = tuple(read_collections(ROOT / "data"))
 
 pytestmark = pytest.mark.build
 

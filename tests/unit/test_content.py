@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import COLLECTIONS
+from macros.collections import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -26,8 +26,8 @@ def seeds() -> str:
 
 def test_every_data_file_has_a_schema_and_declares_it():
     data_files = sorted(p.name for p in DATA.glob("*.yml"))
-    assert data_files == sorted(c.file for c in COLLECTIONS), "every data file must be a known collection"
-    for collection in COLLECTIONS:
+    assert data_files == sorted(c.file for c in REGISTRY), "every data file must be a known collection"
+    for collection in REGISTRY:
         schema = DATA / "schemas" / collection.schema
         assert schema.is_file(), f"{collection.file} has no schema {schema.name}"
         first_line = (DATA / collection.file).read_text(encoding="utf-8").splitlines()[0]

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import COLLECTIONS, walk_strings
+from macros.collections import REGISTRY
+from macros.load import walk_strings
 from scripts.reading_ease import page_prose
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def quote_fields(schema: dict, path: tuple[str, ...] = ()) -> set[tuple[str, ...
 def names_and_titles() -> list[str]:
     """Every title and name the data records, longest first, so they can be taken out of prose."""
     found = set()
-    for collection in COLLECTIONS:
+    for collection in REGISTRY:
         data = yaml.safe_load((DATA / collection.file).read_text(encoding="utf-8"))
         for path, text in walk_strings(data, ()):
             field = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -83,7 +84,7 @@ def without_names_and_quotations(text: str, names: list[str]) -> str:
 
 def prose_fields():
     """(where, text) for every string in every data file that is our own prose."""
-    for collection in COLLECTIONS:
+    for collection in REGISTRY:
         schema = json.loads((DATA / "schemas" / collection.schema).read_text(encoding="utf-8"))
         quotes = quote_fields(schema)
         data = yaml.safe_load((DATA / collection.file).read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from macros.components.glossary import render as glossary_render
 from macros.components.timeline import render as timeline_render
 from macros.errors import ContentError
 from macros.links import Links
-from macros.load import _HTML_TAG, _JINJA, PLAIN_TEXT_FIELDS, load_content
+from macros.load import _HTML_TAG, _JINJA, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -179,7 +179,8 @@ def broken(draw, file: str):
                                              "\u0661\u0662", "x\u200d", "a_b", "x.y", "", "Caf\u00e9-x"]))
     elif kind == "fragment":
         # A plain-text field (a title, a term) is shown as written, so a Markdown link there is only text.
-        fragments = [f for f in FRAGMENTS if text_field not in PLAIN_TEXT_FIELDS or not f.startswith("[")]
+        plain = next(c for c in REAL.collections if c.file == file).is_plain_text((text_field,))
+        fragments = [f for f in FRAGMENTS if not plain or not f.startswith("[")]
         record[text_field] = draw(text) + draw(st.sampled_from(fragments)) + draw(text)
     elif kind == "unknown-ref":
         record["sources"] = ["zz-no-such-source"]
