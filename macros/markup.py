@@ -110,3 +110,11 @@ def render(template: str, **context) -> str:
     """Render a partial. Blank lines are dropped so Markdown treats the result as one raw HTML block."""
     html = templates().get_template(template).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_cards(kind: str, cards: list[tuple[str, str, str]]) -> str:
+    """A grid of cards, from (heading text, id, body HTML): each heading a Markdown heading, for the TOC.
+
+    Not `render`: the blank lines around each heading are what lets Markdown see it."""
+    return templates().get_template("cards.html").render(
+        kind=kind, cards=[{"heading": Markup(md_heading(h)), "id": i, "body": Markup(b)} for h, i, b in cards])

@@ -93,7 +93,7 @@ def test_control_without_site_url_is_relative_for_the_script_to_complete():
                                    height=800, links=Links.for_page(""))
     snippet = _snippet_from(control)
     assert 'src="embed.html"' in snippet and 'src="assets/js/embed-host.js"' in snippet
-    assert 'title="A &lt;b&gt; &amp; &#x27;c&#x27; - Site"' in snippet  # escaped for the host page too
+    assert 'title="A &lt;b&gt; &amp; &#39;c&#39; - Site"' in snippet  # escaped for the host page too
     assert 'data-embed-src="embed.html" data-embed-host="assets/js/embed-host.js"' in control
     assert "<b>" not in control
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.links import Links
 from macros.local import badge
-from macros.markup import inline, md_heading, render
+from macros.markup import inline, render, render_cards
 from macros.models import Content
 from macros.render.citations import cite
 
@@ -34,9 +34,5 @@ def case_view(case, content: Content, links: Links) -> dict:
 
 def cases(content: Content, links: Links) -> str:
     """One card per case. md_in_html keeps each card's heading a Markdown heading, so it reaches the TOC."""
-    cards = [
-        f'<section class="card case-card" markdown="block">\n\n## {md_heading(case.title)} {{ #{case.id} }}\n\n'
-        + render("case.html", view=case_view(case, content, links)) + "\n\n</section>"
-        for case in content.cases.values()
-    ]
-    return '<div class="card-grid case-cards" markdown="block">\n\n' + "\n\n".join(cards) + "\n\n</div>"
+    return render_cards("case", [(case.title, case.id, render("case.html", view=case_view(case, content, links)))
+                                 for case in content.cases.values()])

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape, unescape
+from html import unescape
 
 from macros.links import PAGES, Links
 from macros.markup import md_heading, render
@@ -144,9 +144,8 @@ def frame_links(html: str) -> str:
 
 def snippet(src: str, title: str, height: int, host_script: str) -> str:
     """The HTML a council pastes: the frame, and the optional script that sizes it to its content."""
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{int(height)}" '
-            f'loading="lazy" style="border:0" {OPT_IN_ATTRIBUTE}></iframe>\n'
-            f'<script src="{escape(host_script)}" defer></script>')
+    return render("embed_snippet.html", src=src, title=title, height=int(height), opt_in=OPT_IN_ATTRIBUTE,
+                  host_script=host_script)
 
 
 def embed_control(*, label: str, title: str, site_name: str, src: str, height: int, links: Links,

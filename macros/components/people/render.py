@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.links import Links
 from macros.local import with_badge
-from macros.markup import inline, md_heading, render
+from macros.markup import inline, render, render_cards
 from macros.models import Content
 from macros.render.citations import in_text, reference_text
 
@@ -25,9 +25,6 @@ def person_view(person, content: Content, links: Links) -> dict:
 
 def people(content: Content, links: Links) -> str:
     """One card per person, by surname. md_in_html keeps each heading a Markdown heading for the TOC."""
-    cards = [
-        f'<section class="card person-card" markdown="block">\n\n## {md_heading(person.name)} {{ #{person.id} }}\n\n'
-        + render("person.html", view=person_view(person, content, links)) + "\n\n</section>"
-        for person in sorted(content.people.values(), key=lambda p: p.sort_name.lower())
-    ]
-    return '<div class="card-grid person-cards" markdown="block">\n\n' + "\n\n".join(cards) + "\n\n</div>"
+    return render_cards("person", [
+        (person.name, person.id, render("person.html", view=person_view(person, content, links)))
+        for person in sorted(content.people.values(), key=lambda p: p.sort_name.lower())])
