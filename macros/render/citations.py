@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from macros import collections
 from macros.links import Links
 from macros.local import badge, badge_text, with_badge
 from macros.markup import inline, md_heading, render
@@ -128,35 +129,57 @@ def cite(source_ids, content: Content, links: Links) -> Markup:
 def citations_by_source(content: Content, links: Links) -> dict[str, list[tuple[str, str, str]]]:
     """Everywhere each source is cited on the site, as (kind, title, href): the backlinks on the Sources page.
 
-    One pass over the records, so the Sources page grows with the data, not with sources x records.
+    Which records cite which sources comes from the registry's references (collections.citing), so a new
+    kind of record that cites sources is listed too; this function only words and links each one. A
+    crosswalk cell and a course question get their own line, linked to where they stand; other nested
+    parts (a typology's categories, a comparison's rows) count for their record. One pass over the
+    records, so the Sources page grows with the data, not with sources x records.
     """
+    from macros.components.crosswalk.render import cell_anchor  # here: that module imports this one
+
+    def question_line(module, index: int) -> tuple[str, str, str]:
+        question = module.questions[index]  # its anchor is the one the module page gives it (course render)
+        return "Course question", f"{module.title}, question {index + 1}", f"{links.module(module.id)}#q-{question.id}"
+
+    def cell_line(crosswalk, index: int) -> tuple[str, str, str]:
+        cell = crosswalk.cells[index]
+        where = f"{content.categories[cell.row].name} and {content.typologies[cell.column].name}"
+        return ("Crosswalk", f"{crosswalk.title}: {where}",
+                f"{links.page('crosswalk')}#{cell_anchor(crosswalk.id, cell.row, cell.column)}")
+
+    # collection -> (kind, title, href) of a record; and the nested lists whose items get a line of their own.
+    lines = {
+        "people": lambda r: ("Person", r.name, links.person(r.id)),
+        "events": lambda r: ("Event", with_badge(r.title, r, content), links.event(r.id)),
+        "definitions": lambda r: ("Definition", with_badge(r.label, r, content), links.definition(r.id)),
+        "typologies": lambda r: ("Typology", r.name, links.typology(r.id)),
+        "cases": lambda r: ("Example", with_badge(r.title, r, content), links.case(r.id)),
+        "terms": lambda r: ("Glossary", with_badge(r.term, r, content), links.term(r.id)),
+        "comparisons": lambda r: ("Comparison", r.title, links.page("compare")),
+        "crosswalks": lambda r: ("Crosswalk", r.title, f"{links.page('crosswalk')}#crosswalk-{r.id}"),
+        "modules": lambda r: ("Course", r.title, links.module(r.id)),
+    }
+    part_lines = {("crosswalks", "cells"): cell_line, ("modules", "questions"): question_line}
+
+    def fallback(r, collection: str) -> tuple[str, str, str]:
+        # A collection with no page of its own yet: named by its noun, linked to its files on the Open data page.
+        title = next((getattr(r, f) for f in ("title", "name", "label", "term") if isinstance(getattr(r, f, None), str)),
+                     r.id)
+        return content.collections[collection].noun.capitalize(), title, links.page("open-data")
+
     found: dict[str, list[tuple[str, str, str]]] = {sid: [] for sid in content.sources}
-
-    def add(source_ids, kind: str, title: str, href: str) -> None:
-        for sid in dict.fromkeys(s for s in source_ids if s in found):  # each source once per record, in order
-            found[sid].append((kind, title, href))
-
-    for event in content.events.values():
-        add(event.sources, "Event", with_badge(event.title, event, content), links.event(event.id))
-    for definition in content.definitions.values():
-        add((definition.source, definition.via), "Definition", with_badge(definition.label, definition, content),
-            links.definition(definition.id))
-    for typology in content.typologies.values():
-        add([*typology.sources, *(c.quote_source for c in typology.categories)], "Typology", typology.name,
-            links.typology(typology.id))
-    for case in content.cases.values():
-        add([*case.sources, case.quote_source], "Example", with_badge(case.title, case, content), links.case(case.id))
-    people_of = {}  # a source names its authors' people ids too
-    for source in content.sources.values():
-        for person_id in source.people:
-            people_of.setdefault(person_id, []).append(source.id)
-    for person in content.people.values():
-        add([*person.sources, *people_of.get(person.id, [])], "Person", person.name, links.person(person.id))
-    for comparison in content.comparisons.values():
-        add([sid for row in comparison.rows for sid in row.sources], "Comparison", comparison.title,
-            links.page("compare"))
-    for term in content.terms.values():
-        add(term.sources, "Glossary", with_badge(term.term, term, content), links.term(term.id))
+    for citing in collections.citing(content):
+        record = getattr(content, citing.collection)[citing.record]
+        part_line = part_lines.get((citing.collection, citing.part[0] if citing.part else None))
+        if part_line:
+            line = part_line(record, citing.part[1])
+        elif citing.collection in lines:
+            line = lines[citing.collection](record)
+        else:
+            line = fallback(record, citing.collection)
+        for sid in citing.sources:
+            if sid in found and line not in found[sid]:  # each source once per line, in order
+                found[sid].append(line)
     return found
 
 
