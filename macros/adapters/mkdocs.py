@@ -39,8 +39,7 @@ def define_env(env):
         env.macro(_page_macro(env, build, component.name, macro, tooltip_words), name)
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
     env.variables["content"] = build.content
-    env.variables["counts"] = {name: len(getattr(build.content, name)) for name in (
-        "sources", "people", "events", "definitions", "typologies", "cases", "terms", "eras")}
+    env.variables["counts"] = build.content.counts()
     env.variables["_open_data"] = (build.content, build.schemas)
     env.variables["_abbreviations"] = glossary.abbreviations(build.content)
 
