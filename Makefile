@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build offline test test-unit test-browser fuzz clean
+.PHONY: serve build offline test test-unit test-browser fuzz clean zensical properdocs
 
 # Which site to build: mkdocs.yml, or a council's own config, e.g.
 #   make build CONFIG=examples/harbourside/mkdocs.yml
@@ -69,6 +69,50 @@ offline: $(VENV)/.build-deps
 		|| { rm -rf .offline-build .offline.zip; exit 1; }
 	mv .offline.zip $(OFFLINE_ZIP) && rm -rf .offline-build
 	@echo "Wrote $(OFFLINE_ZIP): unzip it and open coproduction-explainer/index.html"
+
+# Two other generators, each in a venv of its own, to see how the site fares without mkdocs (README, "Other
+# generators: Zensical and ProperDocs"; tests/build/test_other_generators.py compares them with the mkdocs
+# build). Each venv has requirements.txt's pins, which pip installs beside the generator or refuses with the
+# conflict, and this project in editable mode. As with `make build`, a failed build leaves the last one alone.
+# Zensical 0.0.73 is the newest that installs from the registry: 0.1.x requires zensical-ui, which it lacks.
+ZENSICAL_VERSION := 0.0.73
+PROPERDOCS_VERSION := 1.6.7
+ZENSICAL_VENV := .venv-zensical
+PROPERDOCS_VENV := .venv-properdocs
+
+# $(1): the venv's folder; $(2): the generator's pinned requirement.
+define generator_venv
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/python -m pip install --quiet -r requirements.txt $(2)
+	$(1)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(1)/.deps
+endef
+
+$(ZENSICAL_VENV)/.deps: requirements.txt pyproject.toml
+	$(call generator_venv,$(ZENSICAL_VENV),zensical==$(ZENSICAL_VERSION))
+
+$(PROPERDOCS_VENV)/.deps: requirements.txt pyproject.toml
+	$(call generator_venv,$(PROPERDOCS_VENV),properdocs==$(PROPERDOCS_VERSION))
+
+# Zensical reads mkdocs.yml (through zensical.yml, which only says where to write) but never runs its hooks,
+# so the post-build step that needs no generator (python -m macros.postbuild) adds what they add under mkdocs.
+# --clean empties Zensical's own cache (.cache/), so each build starts from the sources alone.
+zensical: $(ZENSICAL_VENV)/.deps
+	rm -rf .site-zensical-build
+	ZENSICAL_SITE_DIR=.site-zensical-build $(ZENSICAL_VENV)/bin/zensical build --clean --strict -f zensical.yml \
+		|| { rm -rf .site-zensical-build; exit 1; }
+	$(ZENSICAL_VENV)/bin/python -m macros.postbuild .site-zensical-build -f zensical.yml \
+		|| { rm -rf .site-zensical-build; exit 1; }
+	rm -rf site-zensical && mv .site-zensical-build site-zensical
+	@echo "Built the site with Zensical $(ZENSICAL_VERSION) into site-zensical/"
+
+# ProperDocs, a maintained fork of MkDocs 1.6, runs material, the macros and the hooks as mkdocs does.
+properdocs: $(PROPERDOCS_VENV)/.deps
+	rm -rf .site-properdocs-build
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict -f $(CONFIG) -d $(CURDIR)/.site-properdocs-build \
+		|| { rm -rf .site-properdocs-build; exit 1; }
+	rm -rf site-properdocs && mv .site-properdocs-build site-properdocs
+	@echo "Built the site with ProperDocs $(PROPERDOCS_VERSION) into site-properdocs/"
 
 # The linter first (pyproject.toml, [tool.ruff]): it takes a second and names the line to fix.
 test: $(VENV)/.test-deps
