@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from macros.errors import SettingsError
-from macros.site import ROOT, Settings
+from macros.site import ENGINE_ROOT, Settings
 
 
 @event_priority(50)  # before mkdocs-macros (priority 0) loads the data
@@ -40,6 +40,6 @@ def _fix_macros_include_dir(config) -> None:
     plugin = config.plugins.get("macros")
     include_dir = plugin.config.get("include_dir") if plugin else None
     if include_dir and not Path(include_dir).is_absolute() and not Path(include_dir).is_dir():
-        candidate = ROOT / include_dir
+        candidate = ENGINE_ROOT / include_dir
         if candidate.is_dir():
             plugin.config["include_dir"] = str(candidate)

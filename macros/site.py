@@ -23,10 +23,8 @@ from macros.council import Council, display, read_council
 from macros.load import load_content
 from macros.models import Content
 
-# The project folder: the national data and the site's own files live here, wherever the config file is
-# (a council's config sits two folders down, in examples/harbourside/ or councils/<name>/).
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR = ROOT / "data"
+# Where the engine itself is installed: its partials are here, whichever site it builds.
+ENGINE_ROOT = Path(__file__).resolve().parent.parent
 # Where for_build keeps the settings in the config mapping. Not a config option: nobody writes it in a file.
 CONFIG_KEY = "explainer_settings"
 
@@ -52,6 +50,7 @@ class Settings:
     """Everything about this copy of the site that is not its content."""
 
     config_file: Path  # the config it was built from, absolute
+    project_dir: Path  # the folder of the site's pages and data: the one that holds docs_dir
     data_dir: Path  # the national data: DATA_DIR, or data/ in the project folder
     docs_dir: Path
     site_name: str
@@ -59,23 +58,27 @@ class Settings:
     use_directory_urls: bool
     build_date: datetime.date
     council: Council | None = None  # extra.council, checked; None for the national site
-    root: Path = ROOT
 
     @classmethod
     def from_config(cls, conf: Mapping, config_file: str | os.PathLike,
                     environ: Mapping[str, str] = os.environ) -> Settings:
         """The settings of the config `conf`, read from `config_file`. Raises CouncilError for a bad council block."""
         config_file = Path(config_file).resolve()
-        docs_dir = Path(conf.get("docs_dir") or "docs")
+        docs_dir = (config_file.parent / (conf.get("docs_dir") or "docs")).resolve()
+        # The data sits beside the pages: a council's config, two folders down, names the same docs_dir
+        # (../../docs), so it gets the same national data. Not the engine's folder: a copy of the project
+        # built with an engine installed elsewhere still reads its own data.
+        project_dir = docs_dir.parent
         return cls(
             config_file=config_file,
-            data_dir=Path(environ.get("DATA_DIR") or DEFAULT_DATA_DIR),
-            docs_dir=docs_dir if docs_dir.is_absolute() else (config_file.parent / docs_dir).resolve(),
+            project_dir=project_dir,
+            data_dir=Path(environ.get("DATA_DIR") or project_dir / "data"),
+            docs_dir=docs_dir,
             site_name=conf.get("site_name") or "",
             site_url=conf.get("site_url") or "",
             use_directory_urls=conf.get("use_directory_urls", True) is not False,
             build_date=build_date(environ),
-            council=read_council(conf.get("extra"), config_file, ROOT),
+            council=read_council(conf.get("extra"), config_file, project_dir),
         )
 
     @classmethod
@@ -102,7 +105,7 @@ class Settings:
     @property
     def config_label(self) -> str:
         """The config file as messages name it: 'examples/harbourside/mkdocs.yml'."""
-        return display(self.config_file, self.root)
+        return display(self.config_file, self.project_dir)
 
     @property
     def local_records(self) -> dict:

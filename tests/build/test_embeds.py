@@ -112,9 +112,9 @@ def test_embeds_have_no_chrome_and_no_material_script(site_dir, content):
         if script_hashes(text, rel):
             problems.append(f"{rel}: inline scripts, which the Content-Security-Policy would have to allow")
         scripts = [a["src"] for a in page.all("script")]
-        if not scripts or not scripts[-1].endswith("assets/js/embed.js") or any("embed-this" in s for s in scripts):
+        if not scripts or not scripts[-1].endswith("assets/components/embeds/embed.js") or any("embed-this" in s for s in scripts):
             problems.append(f"{rel}: scripts {scripts}")
-        if not any(a.get("href", "").endswith("assets/css/embed.css") for a in page.all("link")):
+        if not any(a.get("href", "").endswith("assets/components/embeds/embed.css") for a in page.all("link")):
             problems.append(f"{rel}: no embed.css")
         if len(page.all("main")) != 1 or len(page.all("h1")) != 1:
             problems.append(f"{rel}: {len(page.all('main'))} <main>, {len(page.all('h1'))} <h1>")
@@ -227,5 +227,5 @@ def test_the_offline_build_names_embeds_after_their_pages(tmp_path, content):
     for path in component_embeds(content, directory_urls=False).values():
         assert (site / path).is_file(), path
     timeline = (site / "embed" / "timeline.html").read_text(encoding="utf-8")
-    assert 'href="../history.html' in timeline and 'href="../assets/js/embed.js"' not in timeline
-    assert 'src="../assets/js/embed.js"' in timeline
+    assert 'href="../history.html' in timeline and 'href="../assets/components/embeds/embed.js"' not in timeline
+    assert 'src="../assets/components/embeds/embed.js"' in timeline
