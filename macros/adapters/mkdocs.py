@@ -3,8 +3,8 @@
 define_env loads and checks the data once, then registers every component's page macros from the registry
 (macros/components/__init__.py). Each macro call also records its component on the page (`page.meta
 ["assets"]`), so the page's template loads only the scripts and styles of the components it shows.
-Zensical's macros extension calls the same define_env; where its page object lacks `.file`, the page's
-source path is worked out from its URL.
+Zensical's macros extension calls the same define_env: where its page object lacks `.file`, the page's
+source path is its `path`, and where the environment lacks `render`, a plain Jinja environment renders.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _build(env) -> Build:
         site_url=conf.get("site_url") or "", directory_urls=conf.get("use_directory_urls", True),
         own_pages=_record_pages(pages), pages=pages, config=conf, config_file=display(config_file, ROOT),
         schemas={p.name: p.read_bytes() for p in sorted((data_dir / "schemas").glob("*.schema.json"))},
-        render_markdown=lambda text: env.render(text, force_rendering=True))
+        render_markdown=functools.partial(_render_macros, env))
     for component in COMPONENTS:
         if component.prepare:
             build.states[component.name] = component.prepare(build)
@@ -82,23 +82,28 @@ def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict):
             used = set(page.meta.get("components", ())) | {component}
             page.meta["components"] = sorted(used)
             page.meta["assets"] = assets_for(used)
-        html = macro.function(Context(build, page, env.markdown or ""), *args, **kwargs)
+        html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
         return with_tooltips(html, tooltip_words) if macro.tooltips else html
     return call
+
+
+def _render_macros(env, text: str) -> str:
+    """Markdown with macro calls in it, rendered with the site's macros (the handbook's module prose)."""
+    if hasattr(env, "render"):
+        return env.render(text, force_rendering=True)
+    # Zensical's macros extension has no env.render: the same strict Jinja, with the same macros and variables.
+    from jinja2 import Environment, StrictUndefined
+
+    return Environment(undefined=StrictUndefined).from_string(text).render(**{**env.variables, **env.macros})
 
 
 def _page_info(page) -> PageInfo | None:
     if page is None:
         return None
     file = getattr(page, "file", None)
-    src_uri = file.src_uri if file is not None else _src_from_url(page.url or "")
+    # Zensical's page has no `.file`; its `path` is the page's source path in docs/.
+    src_uri = file.src_uri if file is not None else str(getattr(page, "path", "") or "").replace("\\", "/")
     return PageInfo(src_uri, page.url or "", page.meta)
-
-
-def _src_from_url(url: str) -> str:
-    """'history/' -> 'history.md', '' -> 'index.md': a guess for generators whose page has no `.file`."""
-    url = url.strip("/").removesuffix(".html")
-    return f"{url}.md" if url else "index.md"
 
 
 def _record_pages(pages: dict[str, str]) -> frozenset[tuple[str, str]]:

@@ -293,7 +293,7 @@ def test_running_the_script_again_adds_nothing(server, open_page):
     page = probe.page
     tables = page.locator("table.comparison").count()
     assert page.locator(".table-tools").count() == tables
-    src = page.locator("script[src*='assets/js/tables.js']").get_attribute("src")
+    src = page.locator("script[src*='assets/components/tables/tables.js']").get_attribute("src")
     page.add_script_tag(url=re.sub(r"\?.*$", "", page.evaluate(f"new URL({src!r}, location.href).href")))
     assert page.locator(".table-tools").count() == tables
     assert page.locator("table.comparison thead button button").count() == 0

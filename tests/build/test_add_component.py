@@ -30,6 +30,9 @@ def greeting_site(tmp_path_factory):
                         encoding="utf-8")
     assert '"greeting"' in registry.read_text(encoding="utf-8")
     (project / "docs" / "greeting.md").write_text("# Greeting\n\n{{ greeting('world') }}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"  # a page outside the nav, as --strict wants it declared
+    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /greeting.md\n"),
+                      encoding="utf-8")
     site = project / "site"
     # The copy's engine, not the installed one: PYTHONPATH comes before the editable install.
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}

@@ -67,15 +67,17 @@ def test_broken_data_fails_with_readable_lines_and_no_traceback(tmp_path):
 
 def test_failed_make_build_keeps_the_previous_site(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".site-build", ".git", "*.pyc"))
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", "site", "site-*", ".site-build", ".git",
+                                                                 "*.pyc"))
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     data = project / "data" / "people.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("    role:", "    rolex:", 1), encoding="utf-8")
     venv = Path(os.environ.get("VIRTUAL_ENV") or ROOT / ".venv")
+    # The copy's engine, not the one the venv has installed (editable, from ROOT): PYTHONPATH comes first.
     result = subprocess.run(["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, "DATA_DIR": ""})
+                            timeout=300, env={**os.environ, "DATA_DIR": "", "PYTHONPATH": str(project)})
     assert result.returncode != 0
     assert "'rolex' is not a known field" in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
@@ -85,9 +87,9 @@ def test_failed_make_build_keeps_the_previous_site(tmp_path):
 def test_failed_make_offline_keeps_the_previous_zip(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "site", ".site-build", ".offline-build", ".offline.zip", "*.zip", ".git", "*.pyc"))
+        ".venv*", "site", "site-*", ".site-build", ".offline-build", ".offline.zip", "*.zip", ".git", "*.pyc"))
     venv = Path(os.environ.get("VIRTUAL_ENV") or ROOT / ".venv")
-    env = {**os.environ, "DATA_DIR": "", "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "DATA_DIR": "", "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(project)}
     zip_path = project / "coproduction-explainer-offline.zip"
     good = subprocess.run(["make", "offline", f"VENV={venv}"], cwd=project, capture_output=True, text=True,
                           timeout=300, env=env)

@@ -1,4 +1,4 @@
-"""The accessibility statement's settings (extra.owner) and the text they put on the page (macros/render/accessibility.py)."""
+"""The accessibility statement's settings (extra.owner) and the text they put on the page (macros/components/accessibility/render.py)."""
 
 from __future__ import annotations
 

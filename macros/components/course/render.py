@@ -2,7 +2,7 @@
 previous/next links, the learning log and the facilitator notes.
 
 Everything is complete HTML without JavaScript: a question's <details> "Show the answer" holds the right
-answer, the feedback for every option and the links to read more. docs/assets/js/learn.js adds the
+answer, the feedback for every option and the links to read more. learn.js (beside it) adds the
 "Check answer" buttons, the live feedback, saved progress and the learning log on top.
 """
 
