@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from macros.components import COMPONENTS, assets_for, macro_table
+from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
 from macros.components.glossary import render as glossary
 from macros.council import display, read_council
@@ -21,7 +22,6 @@ from macros.errors import ContentError, SettingsError
 from macros.links import RECORD_PAGES, record_page_id
 from macros.load import load_content
 from macros.markup import with_tooltips
-from macros.render import cite_this
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: a council's config lives elsewhere, its data here
 

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from macros.render.citations import reference_text
-from macros.render.cite_this import edition_year
+from macros.components.citations.cite_this import edition_year
+from macros.components.citations.render import reference_text
 from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, wait_until_still
 from tests.browser.test_definitions import PHONE_390, tab_to
 

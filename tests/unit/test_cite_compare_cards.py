@@ -8,11 +8,12 @@ import re
 import pytest
 
 from macros.components.cases import render as cases
+from macros.components.citations import cite_this
+from macros.components.citations import render as citations
 from macros.components.definitions import render as definitions
 from macros.components.people import render as people
 from macros.links import Links
 from macros.models import Source
-from macros.render import citations, cite_this
 
 LINKS = Links.for_page("definitions/")
 

@@ -14,13 +14,13 @@ import yaml
 
 from macros import collections, exports, models
 from macros.collections import REGISTRY, Collections, Entry, UnknownCollection, read_collections
+from macros.components.citations.render import bibliography, citations_by_source
 from macros.components.course import render as course
 from macros.components.crosswalk import render as crosswalk
 from macros.errors import ContentError
 from macros.links import Links
 from macros.load import load_content
 from macros.models import FuzzyDate
-from macros.render.citations import bibliography, citations_by_source
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

@@ -13,6 +13,7 @@ import yaml
 from macros import contrast as c
 from macros import exports
 from macros.components.cases import render as cases
+from macros.components.citations import render as citations
 from macros.components.definitions import render as definitions
 from macros.components.glossary import render as glossary
 from macros.components.timeline import render as timeline
@@ -20,7 +21,6 @@ from macros.council import CouncilError, colour_css, dark_shades, read_council
 from macros.errors import ContentError
 from macros.links import Links
 from macros.load import load_content
-from macros.render import citations
 from tests.conftest import HARBOURSIDE, ROOT
 
 NAME = "Harbourside Borough Council"

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
+from macros.components.citations import render as citations
 from macros.components.tables import render as tables
 from macros.components.timeline import render as timeline
 from macros.links import Links
 from macros.models import Source
-from macros.render import citations
 
 LINKS = Links.for_page("history/")
 

@@ -11,10 +11,10 @@ import re
 
 import pytest
 
+from macros.components.citations import render as citations
 from macros.dates import parse_date
 from macros.links import Links
 from macros.models import Source
-from macros.render import citations
 from tests.unit.test_load_errors import data_copy, edit, line_of, problems  # noqa: F401  (fixture and helpers)
 
 GUARDIAN = '    url: "http://www.guardian.co.uk/society/2008/jul/16/longtermcare"\n    url_status: historical\n'

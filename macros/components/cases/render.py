@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.local import badge
 from macros.markup import inline, render, render_cards
 from macros.models import Content
-from macros.render.citations import cite
 
 
 def _categories(refs, content: Content, links: Links):

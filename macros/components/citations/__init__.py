@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from macros.components.citations import render
 from macros.components.component import Component, Context, Macro
-from macros.render import citations as render
 
 
 def cite(ctx: Context, *source_ids: str) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.markup import md_heading, render, templates
 from macros.models import Content, Module, Question
-from macros.render.citations import cite
 
 WORDS_PER_MINUTE = 200
 # What a student reads for each page key a question's `see` may name: "Read more on the Definitions page".

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Crosswalk
-from macros.render.citations import cite
 
 # The closed vocabulary of relations: the words a reader sees, and the order the table sorts them in.
 RELATIONS = {

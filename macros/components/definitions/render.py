@@ -14,11 +14,11 @@ import re
 
 from markupsafe import Markup
 
+from macros.components.citations.render import author_label, cite
 from macros.links import RECORD_PAGES, Links
 from macros.local import badge, badge_text
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Definition
-from macros.render.citations import author_label, cite
 
 NO_YEAR = "none"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.local import badge
 from macros.markup import inline, render
 from macros.models import Content
-from macros.render.citations import cite
 
 
 def glossary(content: Content, links: Links) -> str:

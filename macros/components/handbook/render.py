@@ -23,11 +23,11 @@ import time
 
 from markupsafe import Markup
 
+from macros.components.citations.render import harvard, in_text
 from macros.components.course.render import page_text
 from macros.links import Links
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Module, Question
-from macros.render.citations import harvard, in_text
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _HEADING = re.compile(r"^(#{1,5}) ", re.M)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from macros.components.citations.render import in_text, reference_text
 from macros.links import Links
 from macros.local import with_badge
 from macros.markup import inline, render, render_cards
 from macros.models import Content
-from macros.render.citations import in_text, reference_text
 
 
 def person_view(person, content: Content, links: Links) -> dict:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.markup import inline, render
 from macros.models import Comparison, Content
-from macros.render.citations import cite
 
 
 @dataclass(frozen=True)

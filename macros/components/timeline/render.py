@@ -8,11 +8,11 @@ links to its full record on its era's page, which is the address its citation gi
 
 from __future__ import annotations
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.local import badge
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Event
-from macros.render.citations import cite
 
 
 def select_events(content: Content, *, era: str | None = None, theme: str | None = None,

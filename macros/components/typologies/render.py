@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.components.citations.render import cite
 from macros.links import Links
 from macros.local import with_badge
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Typology
-from macros.render.citations import cite
 
 
 def category_anchor(ref: str) -> str:

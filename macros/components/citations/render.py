@@ -5,11 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from macros import collections
+from macros.components.citations import cite_this as _cite_this  # noqa: F401  registers the global that cite_this.html needs
 from macros.links import Links
 from macros.local import badge, badge_text, with_badge
 from macros.markup import inline, md_heading, render
 from macros.models import Content, Source
-from macros.render import cite_this as _cite_this  # noqa: F401  registers the global that cite_this.html needs
 
 # Kinds whose title is the container's part (quoted), not a standalone work (italic).
 _PART_KINDS = {"article", "chapter", "blog-post", "newspaper", "web-page"}

@@ -1,1 +1,0 @@
-"""Pure render functions: records in, escaped HTML/Markdown out."""
