@@ -25,12 +25,21 @@ class UnknownIdError(Exception):
 
 
 @dataclass(frozen=True)
+class Example:
+    """One way to call a macro, on a page: tests/unit/test_component_examples.py renders each with the site's data."""
+
+    args: tuple = ()
+    page: str = "index.md"  # the page it is called on (a record's page must be the record's own)
+
+
+@dataclass(frozen=True)
 class Macro:
     """A page-facing macro: `function(context, *args)` returns the HTML or Markdown for the page."""
 
     name: str
     function: Callable[..., str]
     tooltips: bool = True  # glossary words in its HTML get their tooltip (markup.with_tooltips)
+    examples: tuple[Example, ...] = (Example(),)  # a macro that takes arguments declares its own
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from macros.components.citations import render
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 
 
 def cite(ctx: Context, *source_ids: str) -> str:
@@ -23,6 +23,6 @@ def page_link(ctx: Context, key: str) -> str:
 
 COMPONENT = Component(
     "citations", Path(__file__).parent,
-    macros=(Macro("cite", cite, tooltips=False), Macro("bibliography", bibliography),
-            Macro("page_link", page_link, tooltips=False)),
+    macros=(Macro("cite", cite, tooltips=False, examples=(Example(("seed-bussu-2014",)),)), Macro("bibliography", bibliography),
+            Macro("page_link", page_link, tooltips=False, examples=(Example(("glossary",)),))),
     scripts=("cite.js",), styles=("cite.css",))

@@ -3,7 +3,7 @@ supervisors' session plans. learn.js adds the checking, progress and the log."""
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.course import render
 from macros.components.embeds.render import Component as Embed
 
@@ -71,8 +71,8 @@ def embeds(content, page_of) -> list:
 
 COMPONENT = Component(
     "course", Path(__file__).parent,
-    macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro),
-            Macro("module_questions", module_questions), Macro("module_reflection", module_reflection),
-            Macro("module_next", module_next), Macro("learning_log", learning_log),
-            Macro("facilitator_notes", facilitator_notes), Macro("progress_reset", progress_reset, tooltips=False)),
+    macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
+            Macro("module_questions", module_questions, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("module_reflection", module_reflection, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
+            Macro("module_next", module_next, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("learning_log", learning_log),
+            Macro("facilitator_notes", facilitator_notes, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("progress_reset", progress_reset, tooltips=False)),
     scripts=("learn.js",), styles=("learn.css",), requires=("citations",), embeds=embeds)

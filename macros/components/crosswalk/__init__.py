@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.crosswalk import render
 from macros.components.embeds.render import Component as Embed
 
@@ -29,6 +29,6 @@ def embeds(content, page_of) -> list:
 
 COMPONENT = Component(
     "crosswalk", Path(__file__).parent,
-    macros=(Macro("crosswalk", crosswalk), Macro("crosswalk_glance", crosswalk_glance)),
+    macros=(Macro("crosswalk", crosswalk, examples=(Example(("levels-by-framework",), "typologies/crosswalk.md"),)), Macro("crosswalk_glance", crosswalk_glance, examples=(Example(("levels-by-framework",), "typologies/index.md"),))),
     # The crosswalk is a comparison table: tables.js sorts and filters it, with the tables' styles.
     requires=("tables", "citations"), embeds=embeds)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.definitions import render
 from macros.components.embeds.render import Component as Embed
 from macros.links import RECORD_PAGES
@@ -76,7 +76,7 @@ def embeds(content, page_of) -> list:
 COMPONENT = Component(
     "definitions", Path(__file__).parent,
     macros=(Macro("definition_list", definition_list), Macro("definitions_table", definitions_table),
-            Macro("definition_entries", definition_entries), Macro("definition_page", definition_page),
-            Macro("definition_guide", definition_guide), Macro("definition_link", definition_link, tooltips=False),
+            Macro("definition_entries", definition_entries), Macro("definition_page", definition_page, examples=(Example(("quilligan",), "definitions/quilligan.md"),)),
+            Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),)), Macro("definition_link", definition_link, tooltips=False, examples=(Example(("quilligan",)),)),
             Macro("definition_compare", definition_compare)),
     scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"), embeds=embeds)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from macros import exports
-from macros.components.component import Build, Component, Context, Macro
+from macros.components.component import Build, Component, Context, Example, Macro
 from macros.components.downloads import render
 
 
@@ -28,6 +28,6 @@ def open_data_table(ctx: Context) -> str:
 
 COMPONENT = Component(
     "downloads", Path(__file__).parent,
-    macros=(Macro("download_links", download_links, tooltips=False),
+    macros=(Macro("download_links", download_links, tooltips=False, examples=(Example(("events",), "history.md"),)),
             Macro("open_data_table", open_data_table, tooltips=False)),
     prepare=published)

@@ -4,7 +4,7 @@ worksheet, the answers and a short appendix."""
 import os
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro, UnknownIdError
+from macros.components.component import Component, Context, Example, Macro, UnknownIdError
 from macros.components.course import module, module_page
 from macros.components.handbook import render
 
@@ -43,7 +43,7 @@ def build_date(ctx: Context) -> str:
 
 COMPONENT = Component(
     "handbook", Path(__file__).parent,
-    macros=(Macro("module_prose", module_prose, tooltips=False), Macro("handbook_intro", handbook_intro),
-            Macro("handbook_questions", handbook_questions), Macro("handbook_part", handbook_part),
+    macros=(Macro("module_prose", module_prose, tooltips=False, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_intro", handbook_intro, examples=(Example(("what-it-is",), "learn/handbook.md"),)),
+            Macro("handbook_questions", handbook_questions, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_part", handbook_part, examples=(Example(("answers",), "learn/handbook.md"),)),
             Macro("build_date", build_date, tooltips=False)),
     styles=("handbook.css",), requires=("course", "citations"))

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.embeds.render import Component as Embed
 from macros.components.tables import render
 
@@ -20,5 +20,5 @@ def embeds(content, page_of) -> list:
 
 
 COMPONENT = Component(
-    "tables", Path(__file__).parent, macros=(Macro("comparison", comparison),),
+    "tables", Path(__file__).parent, macros=(Macro("comparison", comparison, examples=(Example(("approaches",), "typologies/compare.md"),)),),
     scripts=("tables.js",), styles=("tables.css",), requires=("citations",), embeds=embeds)

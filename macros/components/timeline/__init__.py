@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.embeds.render import Component as Embed
 from macros.components.timeline import render
 
@@ -42,5 +42,5 @@ def embeds(content, page_of) -> list:
 
 COMPONENT = Component(
     "timeline", Path(__file__).parent,
-    macros=(Macro("timeline_list", timeline_list), Macro("era_guide", era_guide), Macro("era_page", era_page)),
+    macros=(Macro("timeline_list", timeline_list), Macro("era_guide", era_guide), Macro("era_page", era_page, examples=(Example(("origins",), "history/origins.md"),))),
     scripts=("timeline.js",), styles=("timeline.css",), requires=("citations",), embeds=embeds)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Macro
+from macros.components.component import Component, Context, Example, Macro
 from macros.components.definitions import check_record_page
 from macros.components.typologies import render
 
@@ -37,6 +37,6 @@ def typology_guide(ctx: Context, questions) -> str:
 
 COMPONENT = Component(
     "typologies", Path(__file__).parent,
-    macros=(Macro("typology", typology), Macro("typology_list", typology_list),
-            Macro("typology_index", typology_index), Macro("typology_page", typology_page),
-            Macro("typology_guide", typology_guide)), requires=("tables", "citations"))
+    macros=(Macro("typology", typology, examples=(Example(("levels",)),)), Macro("typology_list", typology_list),
+            Macro("typology_index", typology_index), Macro("typology_page", typology_page, examples=(Example(("levels",), "typologies/levels.md"),)),
+            Macro("typology_guide", typology_guide, examples=(Example(([["How deep does the change go?", "levels"]],)),))), requires=("tables", "citations"))
