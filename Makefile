@@ -41,10 +41,13 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps | $(BIN)/python $(
 		$(BIN)/python -m playwright install chromium; fi
 	touch $@
 
+# Each rebuild ends with the post-build step on the served folder (hooks/postbuild.py).
 serve: $(VENV)/.build-deps
 	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success, so a failed build leaves site/ intact.
+# mkdocs build ends with the post-build step (hooks/postbuild.py -> macros/postbuild/: assets, open data,
+# page embeds, csp.txt) on .site-build, so its failures also keep site/ as it was.
 build: $(VENV)/.build-deps
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict -f $(CONFIG) -d $(CURDIR)/.site-build || { rm -rf .site-build; exit 1; }
@@ -55,6 +58,7 @@ build: $(VENV)/.build-deps
 # temporary places; the old zip is replaced only when both succeed. 404.html is dropped: with
 # no server nothing shows it, and its absolute links cannot work from disk.
 # With a council's CONFIG, a copy of its config that inherits mkdocs-council-offline.yml is built instead.
+# As in `build`, the post-build step runs inside mkdocs build, on the temporary folder, before anything is zipped.
 OFFLINE_ZIP ?= coproduction-explainer-offline.zip
 OFFLINE_CONFIG = $(if $(filter mkdocs.yml,$(CONFIG)),mkdocs-offline.yml,$(dir $(CONFIG)).offline-mkdocs.yml)
 offline: $(VENV)/.build-deps

@@ -5,8 +5,8 @@ palette and the content-tab anchor fix). Rather than allow 'unsafe-inline', the 
 those scripts by their SHA-256 hashes, read from the built pages. The hashes change when material or
 site_url changes, so the policy is generated from each build, never typed by hand.
 
-Print the policy for any built site:
-    python -m macros.postbuild.csp site/
+Print the policy for any built site, changing nothing:
+    python -m macros.postbuild --csp site/
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import sys
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -139,12 +138,3 @@ def write_policy(site_dir: Path) -> Path:
     target = Path(site_dir) / FILE
     target.write_text(site_policy(Path(site_dir)) + "\n", encoding="utf-8")
     return target
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m macros.postbuild.csp SITE_DIR")
-    try:
-        print(site_policy(Path(sys.argv[1])))
-    except UnsafeMarkupError as err:
-        sys.exit(f"{REFUSAL}: {err}")

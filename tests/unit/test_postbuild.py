@@ -212,3 +212,14 @@ def test_the_command_line(tmp_path, capsys, monkeypatch):
 
     assert main([str(site), "-f", str(tmp_path / "missing.yml")]) == 1
     assert "missing.yml: cannot read the config file" in capsys.readouterr().err
+
+
+def test_the_command_line_prints_the_policy_and_changes_nothing(tmp_path, capsys):
+    site = built_site(tmp_path, {"index.html": page(up="", canonical="")})
+    before = files_of(site)
+    assert main(["--csp", str(site)]) == 0
+    assert capsys.readouterr().out.startswith("default-src 'none'; script-src 'self' 'sha256-")
+    assert files_of(site) == before
+    (site / "index.html").write_text('<a href="javascript:go()">x</a>', encoding="utf-8")
+    assert main(["--csp", str(site)]) == 1
+    assert "index.html: line 1: javascript: URL in href= on <a>" in capsys.readouterr().err
