@@ -10,20 +10,18 @@ source path is its `path`, and where the environment lacks `render`, a plain Jin
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 from macros.components import COMPONENTS, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
 from macros.components.glossary import render as glossary
-from macros.council import display, read_council
 from macros.errors import ContentError, SettingsError
 from macros.links import RECORD_PAGES, record_page_id
-from macros.load import load_content
 from macros.markup import with_tooltips
+from macros.site import Settings, load_site_content, read_schemas
 
-ROOT = Path(__file__).resolve().parents[2]  # the project: a council's config lives elsewhere, its data here
+ROOT = Path(__file__).resolve().parents[2]  # the engine's project: its mkdocs.yml, when a generator names no config
 
 
 def define_env(env):
@@ -40,7 +38,6 @@ def define_env(env):
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
     env.variables["content"] = build.content
     env.variables["counts"] = build.content.counts()
-    env.variables["_open_data"] = (build.content, build.schemas)
     env.variables["_abbreviations"] = glossary.abbreviations(build.content)
 
 
@@ -50,22 +47,19 @@ def on_post_page_macros(env):
 
 
 def _build(env) -> Build:
-    """Everything the macros need, read once: the data (with a council's local records), the pages' Markdown,
-    the schemas, and each component's own preparation."""
-    conf, config_file = env.conf, env.conf.get("config_file_path") or str(ROOT / "mkdocs.yml")
-    council = read_council(conf.get("extra"), config_file, ROOT)
-    local = {"local_dir": council.data, "local_label": council.data_label,
-             "local_name": council.name} if council and council.data else {}
-    data_dir = Path(os.environ.get("DATA_DIR") or ROOT / "data")  # tests and benchmarks point it elsewhere
-    docs_dir = Path(conf["docs_dir"]) if conf.get("docs_dir") else None
+    """Everything the macros need, read once: the settings (macros/site.py, shared with the hooks and the post-build
+    step), the data with a council's local records, the pages' Markdown, the schemas, and each component's own
+    preparation."""
+    conf = env.conf
+    settings = Settings.for_build(conf, conf.get("config_file_path") or ROOT / "mkdocs.yml")
+    docs_dir = Path(conf["docs_dir"]) if conf.get("docs_dir") else settings.docs_dir
     pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
-             for p in sorted(docs_dir.rglob("*.md"))} if docs_dir else {}
-    cite_this.install(conf.get("site_name") or cite_this.DEFAULT_SITE_NAME)  # "Cite this" shows the site's name
+             for p in sorted(docs_dir.rglob("*.md"))} if docs_dir.is_dir() else {}
+    cite_this.install(settings.site_name or cite_this.DEFAULT_SITE_NAME, settings.build_year)  # "Cite this" boxes
     build = Build(
-        content=load_content(data_dir, **local), site_name=conf.get("site_name") or "",
-        site_url=conf.get("site_url") or "", directory_urls=conf.get("use_directory_urls", True),
-        own_pages=_record_pages(pages), pages=pages, config=conf, config_file=display(config_file, ROOT),
-        schemas={p.name: p.read_bytes() for p in sorted((data_dir / "schemas").glob("*.schema.json"))},
+        content=load_site_content(settings), site_name=settings.site_name, site_url=settings.site_url,
+        directory_urls=settings.use_directory_urls, own_pages=_record_pages(pages), pages=pages, config=conf,
+        config_file=settings.config_label, schemas=read_schemas(settings), build_day=settings.build_day,
         render_markdown=functools.partial(_render_macros, env))
     for component in COMPONENTS:
         if component.prepare:

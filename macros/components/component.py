@@ -96,6 +96,7 @@ class Build:
     schemas: Mapping[str, bytes] = field(default_factory=dict)  # {file name: bytes} of data/schemas/*.schema.json
     config: Mapping[str, Any] = field(default_factory=dict)  # the site's settings (mkdocs.yml, as a mapping)
     config_file: str = ""  # where they were read from, for messages
+    build_day: str = ""  # the day of the build, as pages print it: '22 November 2026' (macros/site.py)
     states: dict[str, Any] = field(default_factory=dict)  # each component's `prepare` result, by name
     render_markdown: Callable[[str], str] = str  # renders Markdown with the macros (the handbook's module prose)
 

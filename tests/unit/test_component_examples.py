@@ -27,6 +27,7 @@ def build(content):
     Loader.add_constructor("!ENV", lambda loader, node: "")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     made = Build(content, site_name="Co-production explained", pages=pages, config=config, config_file="mkdocs.yml",
+                 build_day="14 November 2023",
                  schemas={p.name: p.read_bytes() for p in (ROOT / "data" / "schemas").glob("*.schema.json")},
                  # The generator renders the macro calls in a module's prose; here they are only dropped.
                  render_markdown=lambda text: re.sub(r"\{\{.*?\}\}", "", text, flags=re.DOTALL))

@@ -9,8 +9,9 @@ import pytest
 from markupsafe import escape
 
 from macros.components.handbook import render as handbook
-from macros.components.handbook.render import ProseNotFound, build_date, module_prose, prefix_ids
+from macros.components.handbook.render import ProseNotFound, module_prose, prefix_ids
 from macros.markup import md_heading
+from macros.site import build_date, long_date
 from tests.conftest import ROOT
 
 PAGE = """---
@@ -65,8 +66,8 @@ def test_ids_and_references_to_them_get_the_prefix_and_nothing_else_changes():
 
 
 def test_the_build_date_follows_source_date_epoch():
-    assert build_date({"SOURCE_DATE_EPOCH": "1795000000"}) == "18 November 2026"
-    assert build_date({"SOURCE_DATE_EPOCH": "0"}) == "1 January 1970"
+    assert long_date(build_date({"SOURCE_DATE_EPOCH": "1795000000"})) == "18 November 2026"
+    assert long_date(build_date({"SOURCE_DATE_EPOCH": "0"})) == "1 January 1970"
 
 
 def test_markdown_heading_ids_are_renamed_too():

@@ -9,17 +9,16 @@ caller has to thread through.
 from __future__ import annotations
 
 import os
-import time
 
 from macros.markup import templates
+from macros.site import build_date
 
 DEFAULT_SITE_NAME = "Co-production explained"
 
 
 def edition_year(environ=os.environ) -> int:
     """The year the site was built: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    return time.gmtime(int(epoch) if epoch else None).tm_year
+    return build_date(environ).year
 
 
 def install(site_name: str = DEFAULT_SITE_NAME, year: int | None = None) -> None:

@@ -1,7 +1,6 @@
 """The printable handbook (learn/handbook.md): each module's prose from its page, its questions as a
 worksheet, the answers and a short appendix."""
 
-import os
 from pathlib import Path
 
 from macros.components.component import Component, Context, Example, Macro, UnknownIdError
@@ -38,7 +37,7 @@ def handbook_part(ctx: Context, name: str) -> str:
 
 def build_date(ctx: Context) -> str:
     """The day the site was built, as '22 November 2026' (SOURCE_DATE_EPOCH when set)."""
-    return render.build_date(os.environ)
+    return ctx.build.build_day
 
 
 COMPONENT = Component(

@@ -19,7 +19,6 @@ modules use, each definition in one line, and every source the handbook cites.
 from __future__ import annotations
 
 import re
-import time
 
 from markupsafe import Markup
 
@@ -70,12 +69,6 @@ def prefix_ids(html: str, prefix: str) -> str:
     # Same-page links follow their target when it was renamed here; others still point where they did.
     return _FRAGMENT_HREF.sub(lambda m: f'href="#{renamed(m.group(1))}"', html)
 
-
-def build_date(environ: dict) -> str:
-    """'22 November 2026': the day of SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    day = time.gmtime(int(epoch) if epoch else None)
-    return f"{day.tm_mday} {time.strftime('%B %Y', day)}"
 
 LETTERS = "abcdefghij"
 WORKSHEET_HINTS = {
