@@ -36,7 +36,7 @@ def on_page_context(context, page, config, nav):
         canonical = (urljoin(config.site_url.rstrip("/") + "/", Links("", config.use_directory_urls).src(meta["page"]))
                      if config.site_url else here.src(meta["page"]))
         context["embed"] = {"title": page.meta["title"], "canonical": canonical, "full": full,
-                            "description": page.meta["description"]}
+                            "description": page.meta["description"], "box": embeds.box_attributes()}
     return context
 
 

@@ -143,7 +143,7 @@ def embed_html(page: BuiltPage, settings: Settings, links: Links) -> str:
         page=page, content=Markup(page.article), styles=[Markup(s) for s in page.styles],
         scripts=[Markup(s) for s in page.scripts], title=f"{page.title} (embedded view)",
         description=f"Embeddable view. {page.description}".strip(), canonical=page.canonical or full, full=full,
-        site_name=settings.site_name, embed_script=links.root + EMBED_SCRIPT)
+        site_name=settings.site_name, embed_script=links.root + EMBED_SCRIPT, box=embeds.box_attributes())
     return embeds.frame_links(view)
 
 

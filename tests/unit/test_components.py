@@ -93,3 +93,19 @@ def _links():
     from macros.links import Links
 
     return Links.for_page("history/")
+
+
+def test_the_embed_messages_are_typed_once_and_the_host_script_agrees():
+    from macros.components.embeds import render as embeds
+
+    box = str(embeds.box_attributes())
+    assert f'data-embed-resize="{embeds.RESIZE_MESSAGE}"' in box and f'data-embed-measure="{embeds.MEASURE_MESSAGE}"' in box
+    frame = (FOLDER / "embeds" / "embed.js").read_text(encoding="utf-8")
+    assert "coproduction-explainer:" not in frame.split("\n", 5)[-1], "embed.js types a message name again"
+    # The host script runs on a council's own page, where it cannot read ours: it states the public protocol
+    # (README, "Embed a page or a component"), so a test holds it to the same names.
+    host = (FOLDER / "embeds" / "embed-host.js").read_text(encoding="utf-8")
+    prefix = embeds.RESIZE_MESSAGE.rsplit(":", 1)[0] + ":"
+    assert f'T = "{prefix}"' in host and 'T + "resize"' in host and 'T + "measure"' in host
+    assert embeds.RESIZE_MESSAGE == prefix + "resize" and embeds.MEASURE_MESSAGE == prefix + "measure"
+    assert f'"iframe[{embeds.OPT_IN_ATTRIBUTE}]"' in host

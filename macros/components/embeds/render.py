@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 
+from markupsafe import Markup
+
 from macros.links import PAGES, Links
 from macros.markup import md_heading, render
 from macros.models import Content
@@ -23,6 +25,12 @@ RESIZE_MESSAGE = "coproduction-explainer:resize"  # {type, version: 1, height: w
 MEASURE_MESSAGE = "coproduction-explainer:measure"  # {type, version: 1}
 MESSAGE_VERSION = 1
 OPT_IN_ATTRIBUTE = "data-coproduction-embed"
+
+
+def box_attributes() -> Markup:
+    """The attributes of an embed's wrapper: embed.js measures it and reads the message names from it."""
+    return Markup('data-embed data-embed-resize="{}" data-embed-measure="{}" data-embed-version="{}"').format(
+        RESIZE_MESSAGE, MEASURE_MESSAGE, MESSAGE_VERSION)
 HOST_SCRIPT = "assets/js/embed-host.js"
 FOLDER = "embed"  # component embeds: embed/<slug>/ (embed/<slug>.html offline)
 TEMPLATE = "embed.html"
