@@ -343,3 +343,13 @@ def test_every_feedback_names_one_of_its_questions_sources(content):
 ])
 def test_the_verdict_check_itself(feedback, says_it_twice):
     assert bool(VERDICT.match(feedback)) is says_it_twice
+
+
+def test_read_more_names_the_page_by_its_own_title():
+    from macros.components.component import Build
+    from macros.components.course import page_titles
+    from macros.models import Content
+
+    build = Build(Content(), pages={"history.md": '---\ntitle: "History: the long view"\n---\n# History\n',
+                                    "glossary.md": "# Glossary\n"})
+    assert page_titles(build) == {"history": "History: the long view"}

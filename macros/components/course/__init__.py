@@ -3,9 +3,24 @@ supervisors' session plans. learn.js adds the checking, progress and the log."""
 
 from pathlib import Path
 
-from macros.components.component import Component, Context, Example, Macro
+import yaml
+
+from macros.components.component import Build, Component, Context, Example, Macro
 from macros.components.course import render
 from macros.components.embeds.render import Component as Embed
+from macros.links import PAGES
+
+
+def page_titles(build: Build) -> dict[str, str]:
+    """{page key: the title in the page's front matter}, for "Read more on <title>": typed once, on the page."""
+    found = {}
+    for key, src in PAGES.items():
+        markdown = build.pages.get(src, "")
+        if markdown.startswith("---\n") and "\n---" in markdown[3:]:
+            meta = yaml.safe_load(markdown[4:markdown.index("\n---", 3)]) or {}
+            if isinstance(meta, dict) and meta.get("title"):
+                found[key] = str(meta["title"])
+    return found
 
 
 def module(ctx: Context, module_id: str) -> str:
@@ -32,7 +47,8 @@ def module_intro(ctx: Context, module_id: str) -> str:
 
 def module_questions(ctx: Context, module_id: str, reset: bool = True) -> str:
     """A module's checks of understanding, its progress line and (unless reset=False) "Reset my progress"."""
-    return render.module_questions(module(ctx, module_id), ctx.content, ctx.links, reset=reset)
+    return render.module_questions(module(ctx, module_id), ctx.content, ctx.links, reset=reset,
+                                   titles=ctx.state("course"))
 
 
 def module_reflection(ctx: Context, module_id: str) -> str:
@@ -75,4 +91,4 @@ COMPONENT = Component(
             Macro("module_questions", module_questions, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("module_reflection", module_reflection, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
             Macro("module_next", module_next, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("learning_log", learning_log),
             Macro("facilitator_notes", facilitator_notes, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("progress_reset", progress_reset, tooltips=False)),
-    scripts=("learn.js",), styles=("learn.css",), requires=("citations",), embeds=embeds)
+    scripts=("learn.js",), styles=("learn.css",), requires=("citations",), prepare=page_titles, embeds=embeds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 from macros.components.citations.render import cite
 from macros.links import Links
@@ -17,14 +18,6 @@ from macros.markup import md_heading, render, templates
 from macros.models import Content, Module, Question
 
 WORDS_PER_MINUTE = 200
-# What a student reads for each page key a question's `see` may name: "Read more on the Definitions page".
-PAGE_TITLES = {
-    "home": "the home page", "history": "the History page", "definitions": "the Definitions page",
-    "typologies": "the Typologies page", "compare": "the Compare approaches page", "people": "the People page",
-    "examples": "the Examples page", "sources": "the Sources page", "glossary": "the Glossary",
-    "about": "the About page", "open-data": "the Open data page", "learn": "the course overview",
-    "learn-log": "your learning log",
-}
 TYPE_HINTS = {"single": "Choose one answer.", "multiple": "Choose every answer that applies.",
               "true-false": "Say whether the statement is true or false, then choose the reason.",
               "classify": "Choose a category for each example."}
@@ -92,11 +85,12 @@ def module_intro(module_id: str, content: Content, links: Links, markdown: str =
                   reading=_minutes(reading_minutes(module, markdown)))
 
 
-def _question_view(question: Question, number: int, total: int, content: Content, links: Links) -> dict:
+def _question_view(question: Question, number: int, total: int, content: Content, links: Links,
+                   titles: Mapping[str, str]) -> dict:
     see = links.page(question.see.page) + (f"#{question.see.anchor}" if question.see.anchor else "")
     view = {"q": question, "number": number, "total": total, "key": f"q-{question.id}",
             "hint": TYPE_HINTS[question.type], "see": see,
-            "see_title": PAGE_TITLES.get(question.see.page, question.see.page),
+            "see_title": titles.get(question.see.page) or question.see.page,
             "sources": cite(question.sources, content, links)}
     if question.type == "classify":
         typology = content.typologies[question.scale]
@@ -106,11 +100,13 @@ def _question_view(question: Question, number: int, total: int, content: Content
     return view
 
 
-def module_questions(module_id: str, content: Content, links: Links, reset: bool = True) -> str:
+def module_questions(module_id: str, content: Content, links: Links, reset: bool = True,
+                     titles: Mapping[str, str] | None = None) -> str:
+    """A module's questions. `titles` ({page key: the page's own title}) names the page each "Read more" links to."""
     """Every check of understanding of a module, with its progress line and (unless reset=False) the reset control."""
     module = content.modules[module_id]
     total = len(module.questions)
-    questions = [_question_view(q, n, total, content, links) for n, q in enumerate(module.questions, 1)]
+    questions = [_question_view(q, n, total, content, links, titles or {}) for n, q in enumerate(module.questions, 1)]
     return render("course_questions.html", module=module, questions=questions, reset=reset)
 
 
