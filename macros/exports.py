@@ -14,12 +14,16 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from macros.collections import COMMON_SCHEMA, Collection
 from macros.models import Content
 
 FOLDER = "data"  # in the built site
 LIST_SEPARATOR = "; "
+README_TEMPLATE = Path(__file__).resolve().parent / "templates" / "open_data_readme.txt"
 LOCAL_PREFIX = "local-"  # a council's local records: local-timeline.json beside timeline.json
 
 @dataclass(frozen=True)
@@ -148,63 +152,10 @@ def _scalar(value) -> str:
 
 
 def readme(found: list[Download], local_name: str | None = None) -> str:
-    lines = [
-        "Co-production explained: open data",
-        "==================================",
-        "",
-        "Everything the site shows comes from these files. Each collection is published as:",
-        "",
-        "- NAME.json: the data file exactly as validated, e.g. {\"events\": [...]}. It validates",
-        "  against schemas/NAME.schema.json (JSON Schema 2020-12; the schemas share",
-        "  schemas/common.schema.json).",
-        "- NAME.csv: one row per record. Lists of ids or words are joined with \"; \".",
-        "  A map such as a comparison row's cells becomes one column per key (cells.power).",
-        "- NAME-FIELD.csv: one row per item of a nested list (such as a typology's categories),",
-        "  with the id of the record it belongs to in the first column.",
-        "",
-        "Records refer to each other by id. A typology category is written typology-id/category-id.",
-        "A source's url_status says what is known of its url: historical (recorded by a main source,",
-        "not checked since), current (checked and live), moved (it redirects to moved_to) or dead",
-        "(gone). checked is the day of the last check; archive_url, where given, is an archived copy.",
-        "Files are UTF-8; CSV follows RFC 4180 with a header row.",
-        "",
-        "Collections",
-        "-----------",
-        "",
-    ]
-    for d in found:
-        files = ", ".join(p.removeprefix(FOLDER + "/") for p in (d.json, *d.csv))
-        lines.append(f"- {d.stem}: {d.description} ({d.count} records). Files: {files}")
-    if any(d.collection.startswith(LOCAL_PREFIX) for d in found):
-        lines += [
-            "",
-            "Local records",
-            "-------------",
-            "",
-            f"The files named local-NAME are records added by {local_name or 'the council that publishes this copy'},",
-            "not part of the national data. They use the same formats and schemas as NAME, and may refer",
-            "to national ids. The national files above hold only the national data.",
-        ]
-    lines += [
-        "",
-        "Licence",
-        "-------",
-        "",
-        "Our text and data are licensed under Creative Commons Attribution 4.0 International",
-        "(CC BY 4.0): https://creativecommons.org/licenses/by/4.0/",
-        "You may share and adapt them for any purpose, if you give credit and say what you changed.",
-        "",
-        "Quotations (the fields 'text' and 'quote') remain the work of their authors. They are",
-        "reproduced with attribution for criticism and review; each one names its source, and you",
-        "should credit that source, not us, when you reuse one.",
-        "",
-        "How to cite",
-        "-----------",
-        "",
-        "Co-production explained (year) Open data. Available at: the address you downloaded it from",
-        "(Accessed: date).",
-        "",
-        "When you rely on a fact, please also cite the source the record names (sources.json).",
-        "",
-    ]
-    return "\n".join(lines)
+    """README.txt of the downloads (macros/templates/open_data_readme.txt): plain text, so nothing is escaped."""
+    template = Environment(loader=FileSystemLoader(str(README_TEMPLATE.parent)), autoescape=False,
+                           undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True).get_template(README_TEMPLATE.name)
+    views = [{"stem": d.stem, "description": d.description, "count": d.count,
+              "files": ", ".join(p.removeprefix(FOLDER + "/") for p in (d.json, *d.csv))} for d in found]
+    return template.render(found=views, local=any(d.collection.startswith(LOCAL_PREFIX) for d in found),
+                           local_name=local_name)

@@ -8,7 +8,7 @@ from macros import collections
 from macros.components.citations import cite_this as _cite_this  # noqa: F401  registers the global that cite_this.html needs
 from macros.links import Links
 from macros.local import badge, badge_text, with_badge
-from macros.markup import inline, md_heading, render
+from macros.markup import inline, md_heading, render, templates
 from macros.models import Content, Source
 
 # Kinds whose title is the container's part (quoted), not a standalone work (italic).
@@ -67,38 +67,12 @@ def harvard(source: Source) -> Markup:
     return Markup("").join(parts)
 
 
-def _link(url: str) -> Markup:
-    return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(url, url)
-
-
 def address(source: Source) -> Markup:
-    """Where the work is online, in words that say what we know of the address (its url_status).
-
-    historical: linked, with a warning that it may no longer work. current (or no status): linked, with
-    '(Accessed: day)' once checked. moved: links the new address and names the old one. dead: the old
-    address as text, never a link, and the archived copy linked when one is known.
-    """
-    status = source.url_status
+    """Where the work is online, in words that say what we know of the address (its url_status): address.html."""
     checked = source.checked.label if source.checked else None
-    if status == "dead":
-        when = f"; checked {checked}" if checked else ""
-        parts = [Markup(' Formerly available at: <span class="url-text">{}</span> '
-                        '<span class="url-status">(no longer online{})</span>.').format(source.url, when)]
-        if not source.archive_url:
-            parts.append(Markup(' <span class="url-status">No archived copy is known.</span>'))
-    elif status == "moved" and source.moved_to:
-        when = f"; checked {checked}" if checked else ""
-        parts = [Markup(' Available at: {} <span class="url-status">(moved from the address recorded in the sources, '
-                        '<span class="url-text">{}</span>{})</span>.').format(_link(source.moved_to), source.url, when)]
-    elif status == "historical":
-        parts = [Markup(' Available at: {} <span class="url-status">(address as recorded in the sources; '
-                        'it may no longer work)</span>.').format(_link(source.url))]
-    else:
-        accessed = Markup(" (Accessed: {})").format(checked) if checked else ""
-        parts = [Markup(" Available at: {}{}.").format(_link(source.url), accessed)]
-    if source.archive_url:
-        parts.append(Markup(" Archived copy: {}.").format(_link(source.archive_url)))
-    return Markup("").join(parts)
+    # The partial's text follows the title on the same line: one space, then its sentences.
+    return Markup(" ") + Markup(templates().get_template("address.html").render(
+        s=source, status=source.url_status, checked=checked))
 
 
 def _end_sentence(parts: list[Markup]) -> None:
