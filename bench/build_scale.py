@@ -129,7 +129,7 @@ atexit.register(lambda: (OUT / (NAME + ".json")).write_text(json.dumps(MARKS)))
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": ""}
-    env.pop("DATA_DIR", None)  # the copy's macros read the copy's data/ (macros/__init__._ROOT)
+    env.pop("DATA_DIR", None)  # the copy reads its own data/ (macros/site.py: beside its docs_dir)
     return {**env, **extra}
 
 
