@@ -2,9 +2,9 @@
 
     python scripts/compare_builds.py site/ site-zensical/
 
-Prints what differs, kind by kind: the pages (HTML files), the text in the search index, the embeddable
-views, csp.txt, the open-data downloads, the glossary tooltips on each page, and the site's own files that
-pages link to but the build lacks. Each kind gets a line of counts and the first few examples.
+Prints what differs, kind by kind: the pages (HTML files), the text in the search index, the sitemap, the
+embeddable views, csp.txt, the open-data downloads, the glossary tooltips on each page, and the site's own
+files that pages link to but the build lacks. Each kind gets a line of counts and the first few examples.
 It reports and never judges: the exit code is 0 whatever differs, and 2 only when a site folder is missing.
 """
 
@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 SEARCH_INDEXES = (("search/search_index.json", "docs"), ("search.json", "items"))
 # Every page names the program that built it; that line aside, two generators' pages can be byte for byte alike.
 GENERATOR_META = re.compile(rb'<meta name="generator"[^>]*>')
+# A sitemap entry: its address and, if given, its date (entities decoded: MiniJinja writes '/' as '&#x2f;').
+SITEMAP_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?", re.S)
 # href and src attributes; not data-href, which a script reads, and no generator rewrites.
 LINK = re.compile(r'(?<![\w-])(?:href|src)="([^"]*)"')
 EXAMPLES = 5
@@ -73,6 +75,14 @@ def search_text(site: Path) -> dict[str, str] | None:
             entries = json.loads(index.read_text(encoding="utf-8")).get(key, [])
             return {entry["location"]: plain(f"{entry.get('title', '')} {entry.get('text', '')}") for entry in entries}
     return None
+
+
+def sitemap(site: Path) -> dict[str, str] | None:
+    """Each address in sitemap.xml -> its last-modified date ('' without one); None when the build wrote none."""
+    path = site / "sitemap.xml"
+    if not path.is_file():
+        return None
+    return {html.unescape(loc): lastmod or "" for loc, lastmod in SITEMAP_URL.findall(path.read_text(encoding="utf-8"))}
 
 
 def csp_directives(site: Path) -> dict[str, str] | None:
@@ -140,6 +150,8 @@ def compare_sites(a: Path, b: Path) -> list[Section]:
         compare_maps("pages (HTML files, embeds aside)", dict.fromkeys(plain_a, ""), dict.fromkeys(plain_b, "")),
         compare_maps("search index (entries by location)", search_text(a), search_text(b), first_difference,
                      missing="no search index (search/search_index.json or search.json)"),
+        compare_maps("sitemap (addresses, with their lastmod)", sitemap(a), sitemap(b),
+                     lambda x, y: f"{x or 'no date'} vs {y or 'no date'}", missing="no sitemap.xml"),
         compare_maps("embeddable views (embed/** and <page>/embed.html; generator <meta> aside)",
                      {p: digest(a / p) for p in pages_a if is_embed(p)},
                      {p: digest(b / p) for p in pages_b if is_embed(p)}),

@@ -42,6 +42,8 @@ def sites(tmp_path):
                                                    ("history/", "History", "<p>The 1970s</p>")]),
         "csp.txt": "default-src 'none'; script-src 'self' 'sha256-abc'",
         "data/timeline.json": "[]",
+        "sitemap.xml": "<urlset><url><loc>https://x.org/</loc><lastmod>2023-11-14</lastmod></url>"
+                       "<url>\n <loc>https://x.org/history/</loc>\n <lastmod>2023-11-14</lastmod>\n</url></urlset>",
     })
     b = _site(tmp_path / "b", {
         "index.html": PAGE.format("zensical") + '<script src="assets/bundle.js"></script>',
@@ -50,6 +52,8 @@ def sites(tmp_path):
         "glossary/index.html": "<p>Glossary</p>",
         "search.json": _zensical_index([("", "Home", "<p>Hello  &amp;   welcome</p>"),
                                         ("history/", "History", "<p>The 1980s</p>")]),
+        # As MiniJinja writes it: '/' escaped; and no dates.
+        "sitemap.xml": "<urlset><url><loc>https:&#x2f;&#x2f;x.org&#x2f;</loc></url></urlset>",
     })
     return a, b
 
@@ -66,6 +70,8 @@ def test_each_kind_of_difference_is_found(sites):
     embeds = sections["embeddable views"]
     assert embeds.only_a == ["embed/timeline/index.html"] and not embeds.changed
     assert sections["csp.txt"].changed == ["B: no csp.txt"]
+    sitemap = sections["sitemap"]
+    assert sitemap.only_a == ["https://x.org/history/"] and sitemap.changed == ["https://x.org/: 2023-11-14 vs no date"]
     assert sections["open data"].only_a == ["data/timeline.json"]
     assert sections["glossary tooltips"].changed == ["history/index.html: 1 vs 0"]
     assert sections["missing files that pages link to"].only_b == ["assets/bundle.js"]
