@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 # Page keys to their source files in docs/. Render functions name pages only through these keys.
 PAGES = {
@@ -113,3 +116,41 @@ class Links:
     def module(self, module_id: str) -> str:
         """A course module's page, docs/learn/<id>.md."""
         return self.src(f"learn/{module_id}.md")
+
+
+# An href or src attribute, as the templates write them (double quotes); not data-href, which a script reads.
+_LINK_ATTRIBUTE = re.compile(r'(?<![\w-])((?:href|src)=")([^"]*)(")')
+# A whole output that is one page's address, as Links writes it ('../glossary/', 'sources.html#x'): what
+# page_link gives a page to put in its own raw HTML, <a href="{{ page_link('glossary') }}">.
+_ADDRESS = re.compile(r"(?:\./|(?:\.\./)*[\w./-]*(?:/|\.html))(?:#[\w-]*)?")
+
+
+def from_source_folder(markup: str, page_url: str, src_uri: str) -> str:
+    """`markup`'s relative href and src addresses, written from the page's address, rewritten from its source's folder.
+
+    Zensical resolves every relative href and src, raw HTML included, from the folder of the page's source file
+    and then rewrites it for the page's address; mkdocs leaves raw HTML alone. So on a page such as history.md
+    (built at history/), Zensical would turn our '../data/x.csv' into '../../data/x.csv'; given 'data/x.csv',
+    it writes '../data/x.csv'. Text and data- attributes, which no generator rewrites, keep the page's address.
+    A `markup` that is only an address (page_link's, for a page's own href) is rebased as one.
+    """
+    url_folder, src_folder = posixpath.dirname(page_url.lstrip("/")), posixpath.dirname(src_uri)
+    if url_folder == src_folder:
+        return markup  # index.md pages: both folders are the same
+
+    def rebase(address: str) -> str:
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return address  # another site, an anchor on this page, or an address from the site's root
+        path = posixpath.relpath(posixpath.normpath(posixpath.join(url_folder, parts.path)), src_folder or ".")
+        if parts.path.endswith("/"):
+            path = "./" if path == "." else path + "/"
+        return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+    def attribute(found: re.Match) -> str:
+        address = rebase(html.unescape(found.group(2)))
+        return found.group(1) + address.replace("&", "&amp;").replace('"', "&quot;") + found.group(3)
+
+    if _ADDRESS.fullmatch(markup):
+        return rebase(markup)
+    return _LINK_ATTRIBUTE.sub(attribute, markup)

@@ -5,10 +5,14 @@ define_env loads and checks the data once, then registers every component's page
 ["assets"]`), so the page's template loads only the scripts and styles of the components it shows.
 Zensical's macros extension calls the same define_env: where its page object lacks `.file`, the page's
 source path is its `path`, and where the environment lacks `render`, a plain Jinja environment renders.
+It calls define_env for every page, so there the Build is kept while nothing it was read from changes; and it
+reads every relative href and src from the source file's folder, so there the macros' links are rebased
+(links.from_source_folder).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
@@ -17,11 +21,15 @@ from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
 from macros.components.glossary import render as glossary
 from macros.errors import ContentError, SettingsError
-from macros.links import RECORD_PAGES, record_page_id
+from macros.links import RECORD_PAGES, from_source_folder, record_page_id
 from macros.markup import with_tooltips
 from macros.site import Settings, load_site_content, read_schemas
 
 ROOT = Path(__file__).resolve().parents[2]  # the engine's project: its mkdocs.yml, when a generator names no config
+
+# Zensical's macros extension runs define_env again for every page, so without this the data and every page's
+# Markdown would be read ~75 times a build. It keeps the last Build, and the stamp of what it was read from.
+_last_build: dict = {}
 
 
 def define_env(env):
@@ -29,13 +37,18 @@ def define_env(env):
 
     _register_error_format()
     try:
-        build = _build(env)
+        # mkdocs-macros has no page yet here (its env.page raises AttributeError); Zensical has this page.
+        build = _build_once_per_input(env) if _runs_per_page(getattr(env, "page", None)) else _build(env)
     except (ContentError, SettingsError) as err:
         raise PluginError(err.report()) from None
     tooltip_words = glossary.tooltips(build.content)
+    calls_open = [0]  # macros running now: the handbook's prose calls other macros inside its own
     for name, (component, macro) in macro_table().items():
-        env.macro(_page_macro(env, build, component.name, macro, tooltip_words), name)
+        env.macro(_page_macro(env, build, component.name, macro, tooltip_words, calls_open), name)
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
+    if _runs_per_page(getattr(env, "page", None)):
+        # Zensical's templates see a page's meta but not a change to the config: the same default, on the page.
+        env.page.meta.setdefault("assets", assets_for(set()))
     env.variables["content"] = build.content
     env.variables["counts"] = build.content.counts()
     env.variables["_abbreviations"] = glossary.abbreviations(build.content)
@@ -46,12 +59,42 @@ def on_post_page_macros(env):
     env.markdown += "\n\n" + env.variables["_abbreviations"] + "\n"
 
 
+def _runs_per_page(page) -> bool:
+    """Whether define_env runs for each page: under Zensical it is called with the page, which has no `.file`;
+    mkdocs-macros calls it once, before any page."""
+    return page is not None and getattr(page, "file", None) is None
+
+
+def _build_once_per_input(env) -> Build:
+    """The Build for this page: the last one while the settings and every file it was read from are unchanged
+    (so an edit under `zensical serve` is still picked up), else a new one. Only what belongs to this page's
+    environment, its Markdown renderer, is renewed."""
+    settings = _settings(env.conf)
+    key = (settings, _stamp(settings))
+    if _last_build.get("key") != key:
+        _last_build.update(key=key, build=_build(env))
+    return dataclasses.replace(_last_build["build"], render_markdown=functools.partial(_render_macros, env),
+                               config=env.conf)
+
+
+def _stamp(settings: Settings) -> tuple:
+    """(path, modification time, size) of every file a Build reads: the data, a council's data, the pages and
+    the config."""
+    folders = [settings.data_dir, settings.docs_dir] + [Path(d) for d in [settings.local_records.get("local_dir")] if d]
+    files = [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()] + [settings.config_file]
+    return tuple((str(p), (st := p.stat()).st_mtime_ns, st.st_size) for p in files if p.exists())
+
+
+def _settings(conf) -> Settings:
+    return Settings.for_build(conf, conf.get("config_file_path") or ROOT / "mkdocs.yml")
+
+
 def _build(env) -> Build:
     """Everything the macros need, read once: the settings (macros/site.py, shared with the hooks and the post-build
     step), the data with a council's local records, the pages' Markdown, the schemas, and each component's own
     preparation."""
     conf = env.conf
-    settings = Settings.for_build(conf, conf.get("config_file_path") or ROOT / "mkdocs.yml")
+    settings = _settings(conf)
     docs_dir = Path(conf["docs_dir"]) if conf.get("docs_dir") else settings.docs_dir
     pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
              for p in sorted(docs_dir.rglob("*.md"))} if docs_dir.is_dir() else {}
@@ -67,7 +110,7 @@ def _build(env) -> Build:
     return build
 
 
-def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict):
+def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict, calls_open: list[int]):
     """The macro as mkdocs-macros calls it: with the page's context, glossary tooltips, and its assets noted."""
     @functools.wraps(macro.function)
     def call(*args, **kwargs):
@@ -76,9 +119,23 @@ def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict):
             used = set(page.meta.get("components", ())) | {component}
             page.meta["components"] = sorted(used)
             page.meta["assets"] = assets_for(used)
-        html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
-        return with_tooltips(html, tooltip_words) if macro.tooltips else html
+        calls_open[0] += 1
+        try:
+            html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
+        finally:
+            calls_open[0] -= 1
+        html = with_tooltips(html, tooltip_words) if macro.tooltips else html
+        if page is not None and calls_open[0] == 0 and _links_from_source(env.page):
+            # Once, on the outermost call's output: rebasing what a nested macro already rebased would break it.
+            html = from_source_folder(html, page.url, page.src_uri)
+        return html
     return call
+
+
+def _links_from_source(page) -> bool:
+    """Whether the generator resolves raw HTML's href and src from the source file's folder: Zensical, whose
+    page has no `.file`, does (links.from_source_folder); mkdocs leaves raw HTML as it is."""
+    return getattr(page, "file", None) is None
 
 
 def _render_macros(env, text: str) -> str:
