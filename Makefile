@@ -98,8 +98,10 @@ $(ZENSICAL_VENV)/.deps: requirements.txt pyproject.toml
 $(PROPERDOCS_VENV)/.deps: requirements.txt pyproject.toml
 	$(call generator_venv,$(PROPERDOCS_VENV),properdocs==$(PROPERDOCS_VERSION))
 
-# Zensical reads mkdocs.yml (through zensical.yml, which only says where to write) but never runs its hooks,
-# so the post-build step that needs no generator (python -m macros.postbuild) adds what they add under mkdocs.
+# Zensical reads mkdocs.yml (through zensical.yml, which says where to write and names its own theme overrides,
+# overrides-zensical/) but never runs its hooks, so the post-build step that needs no generator
+# (python -m macros.postbuild) adds what it can of what they add under mkdocs; the component views under embed/
+# stay missing (README, "Other generators").
 # --clean empties Zensical's own cache (.cache/), so each build starts from the sources alone.
 zensical: $(ZENSICAL_VENV)/.deps
 	rm -rf .site-zensical-build
