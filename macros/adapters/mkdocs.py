@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from pathlib import Path
 
 from macros.components import COMPONENTS, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
+from macros.components.embeds import render as embed_views
 from macros.components.glossary import render as glossary
 from macros.errors import ContentError, SettingsError
 from macros.links import RECORD_PAGES, from_source_folder, record_page_id
-from macros.markup import with_tooltips
+from macros.markup import md_heading, with_tooltips
 from macros.site import Settings, load_site_content, read_schemas
 
 ROOT = Path(__file__).resolve().parents[2]  # the engine's project: its mkdocs.yml, when a generator names no config
@@ -50,6 +52,7 @@ def define_env(env):
         # Zensical's templates see a page's meta but not a change to the config: the same default, on the page.
         env.page.meta.setdefault("assets", assets_for(set()))
     env.variables["content"] = build.content
+    env.variables["_embed_page_of"] = functools.partial(shown_on, build)  # for hooks/embeds.py
     env.variables["counts"] = build.content.counts()
     env.variables["_abbreviations"] = glossary.abbreviations(build.content)
 
@@ -119,6 +122,7 @@ def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict, c
             used = set(page.meta.get("components", ())) | {component}
             page.meta["components"] = sorted(used)
             page.meta["assets"] = assets_for(used)
+            _note_call(build, macro.name, args, page.src_uri)
         calls_open[0] += 1
         try:
             html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
@@ -178,3 +182,37 @@ def _register_error_format() -> None:
     @format_error.register
     def _(error: UnknownIdError, markdown: str, page) -> str:
         return str(error)
+
+
+def _note_call(build: Build, name: str, args: tuple, src_uri: str) -> None:
+    """Remember which pages call a macro with these arguments, so a component's embed links to where it is shown."""
+    if src_uri.startswith(f"{embed_views.FOLDER}/"):
+        return  # an embed's own page, not where the component is shown
+    try:
+        build.calls.setdefault((name, args), set()).add(src_uri)
+    except TypeError:  # unhashable arguments (a guide's list of questions): no embed is named by those
+        pass
+
+
+def shown_on(build: Build, embed: embed_views.Component) -> str:
+    """The page a component's embed links back to: the page its component declares, when that page shows it;
+    else the first page (by source path) that calls its first macro, as a comparison moved to another page
+    would be; else the declared page. Known once every page's Markdown is rendered, as mkdocs does before it
+    renders any page's template."""
+    pages = build.calls.get(embed.calls[0], set())
+    return embed.page if embed.page in pages or not pages else min(pages)
+
+
+def embed_page(embed: embed_views.Component) -> str:
+    """The generated Markdown of a component's embed page: front matter (JSON is YAML), a level-1 heading, and
+    its macro calls, written here because only the adapter knows how a page calls a macro."""
+    meta = {"template": embed_views.TEMPLATE, "title": embed.title, "description": embed.description,
+            "search": {"exclude": True},
+            "embed": {"component": embed.slug, "page": embed.page, "anchor": embed.anchor, "height": embed.height}}
+    lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", "",
+             f"# {md_heading(embed.title)}", ""]
+    if embed.heading:
+        lines += [f"## {md_heading(embed.heading)}", ""]
+    for name, args in embed.calls:
+        lines += ["{{ " + f"{name}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)})" + " }}", ""]
+    return "\n".join(lines)

@@ -57,8 +57,8 @@ class Component:
     requires: tuple[str, ...] = ()
     # Other files published but not loaded on pages: {site path: file name in the folder}.
     files: Mapping[str, str] = field(default_factory=dict)
-    # Its embeddable views: embeds(content, page_of) -> [embeds.render.Component], where page_of(call, page
-    # key) names the page that shows it (the declared one unless another page calls it).
+    # Its embeddable views: embeds(content) -> [embeds.render.Component], each naming the macros that draw it
+    # and the page it is on (the adapter finds another page that shows it instead, if the declared one does not).
     embeds: Callable[..., list] | None = None
     # Work done once per build before any page (reading settings, listing embeds): its result is
     # `context.state(name)` in the component's macros.
@@ -98,6 +98,7 @@ class Build:
     config_file: str = ""  # where they were read from, for messages
     build_day: str = ""  # the day of the build, as pages print it: '22 November 2026' (macros/site.py)
     states: dict[str, Any] = field(default_factory=dict)  # each component's `prepare` result, by name
+    calls: dict[tuple, set[str]] = field(default_factory=dict)  # {(macro, args): pages calling it}, as they render
     render_markdown: Callable[[str], str] = str  # renders Markdown with the macros (the handbook's module prose)
 
 

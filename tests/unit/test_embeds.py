@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -111,23 +112,33 @@ def test_components_cover_every_comparison_and_crosswalk(content):
         assert 200 <= component.height <= 2000
 
 
-def test_components_find_the_page_that_shows_them(content):
+def test_an_embed_links_to_the_page_that_shows_it(content):
+    from macros.adapters.mkdocs import _note_call, shown_on
+    from macros.components.component import Build
+
     comparison = next(iter(content.comparisons))
-    pages = {"a.md": "# A", "z/other.md": f'Text\n\n{{{{comparison( "{comparison}" )}}}}\n', "history.md": ""}
-    by_slug = {c.slug: c for c in embeds.components(content, pages)}
-    assert by_slug[f"comparison-{comparison}"].page == "z/other.md"
-    assert by_slug["timeline"].page == "history.md"  # no page calls it: the default from links.PAGES
+    build = Build(content)
+    _note_call(build, "comparison", (comparison,), "z/other.md")
+    _note_call(build, "comparison", (comparison,), "embed/comparison-x.md")  # its own embed page does not count
+    _note_call(build, "comparison", (comparison,), "y/another.md")
+    by_slug = {c.slug: c for c in embeds.components(content)}
+    assert shown_on(build, by_slug[f"comparison-{comparison}"]) == "y/another.md"  # the first by source path
+    _note_call(build, "comparison", (comparison,), by_slug[f"comparison-{comparison}"].page)
+    assert shown_on(build, by_slug[f"comparison-{comparison}"]) == "typologies/compare.md"  # its own page first
+    assert shown_on(build, by_slug["timeline"]) == "history.md"  # no page calls it: the page it declares
 
 
 def test_generated_markdown_has_front_matter_and_a_level_one_heading(content):
     import yaml
 
+    from macros.adapters.mkdocs import embed_page
+
     component = next(c for c in embeds.components(content) if c.slug.startswith("comparison-"))
-    text = component.markdown()
+    text = embed_page(component)
     _, front, body = text.split("---\n", 2)
     meta = yaml.safe_load(front)
     assert meta["template"] == "embed.html" and meta["search"] == {"exclude": True}
     assert meta["title"] == component.title
     assert meta["embed"]["page"] == component.page and meta["embed"]["anchor"] == component.anchor
     assert body.lstrip().startswith("# ")
-    assert component.body in body
+    assert "{{ comparison(" + json.dumps(component.calls[0][1][0]) + ") }}" in body

@@ -75,13 +75,13 @@ def progress_reset(ctx: Context) -> str:
     return render.progress_reset()
 
 
-def embeds(content, page_of) -> list:
+def embeds(content) -> list:
     """A module's checks of understanding and reflection, at embed/quiz-<id>/. Progress is kept in the frame's
     own storage under learn.js's one key (the only thing any embed stores)."""
     return [Embed(f"quiz-{m.id}", f"Check your understanding: {m.title}", "these questions",
                   f"The questions and reflection of the module '{m.title}' of the induction course, ready to embed.",
-                  f"{{{{ module_questions('{m.id}') }}}}\n\n{{{{ module_reflection('{m.id}') }}}}",
-                  page_of(f"module_questions('{m.id}')", f"learn/{m.id}.md"), f"q-{m.questions[0].id}", 1200)
+                  (("module_questions", (m.id,)), ("module_reflection", (m.id,))), f"learn/{m.id}.md",
+                  f"q-{m.questions[0].id}", 1200)
             for m in content.modules.values()]
 
 

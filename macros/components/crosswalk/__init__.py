@@ -5,6 +5,7 @@ from pathlib import Path
 from macros.components.component import Component, Context, Example, Macro
 from macros.components.crosswalk import render
 from macros.components.embeds.render import Component as Embed
+from macros.links import PAGES
 
 
 def crosswalk(ctx: Context, crosswalk_id: str) -> str:
@@ -19,11 +20,10 @@ def crosswalk_glance(ctx: Context, crosswalk_id: str) -> str:
     return render.crosswalk_glance(crosswalk_id, ctx.content, ctx.links)
 
 
-def embeds(content, page_of) -> list:
+def embeds(content) -> list:
     return [Embed(f"crosswalk-{c.id}", c.title, "this crosswalk",
                   f"{c.title}: the crosswalk between frameworks, cell by cell, ready to embed in another site.",
-                  f"{{{{ crosswalk('{c.id}') }}}}", page_of(f"crosswalk('{c.id}')", "crosswalk"), f"crosswalk-{c.id}",
-                  800)
+                  (("crosswalk", (c.id,)),), PAGES["crosswalk"], f"crosswalk-{c.id}", 800)
             for c in content.crosswalks.values()]
 
 

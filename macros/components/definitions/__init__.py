@@ -5,7 +5,7 @@ from pathlib import Path
 from macros.components.component import Component, Context, Example, Macro
 from macros.components.definitions import render
 from macros.components.embeds.render import Component as Embed
-from macros.links import RECORD_PAGES
+from macros.links import PAGES, RECORD_PAGES
 
 
 def check_record_page(ctx: Context, kind: str, noun: str, record_id: str) -> None:
@@ -60,17 +60,16 @@ def definition_compare(ctx: Context) -> str:
     return render.definition_compare(ctx.content, ctx.links)
 
 
-def embeds(content, page_of) -> list:
+def embeds(content) -> list:
     return [
         Embed("definitions-table", "Definitions of co-production at a glance", "this table",
               "The table of definitions of co-production at a glance: who gave each one and what it emphasises, "
-              "to embed.", "{{ definitions_table() }}", page_of("definitions_table()", "definitions-table"),
-              "definitions-glance-caption", 700),
+              "to embed.", (("definitions_table", ()),), PAGES["definitions-table"], "definitions-glance-caption", 700),
         Embed("definition-compare", "Compare definitions of co-production", "the comparison of definitions",
               "Filter the definitions of co-production and set two or three side by side, in a view to embed.",
+              (("definition_compare", ()), ("definition_list", ())), PAGES["definitions"], "compare", 900,
               # A level-2 heading over the controls, as on the page: their "Side by side" heading is level 3.
-              "## Filter and compare\n\n{{ definition_compare() }}\n\n{{ definition_list() }}",
-              page_of("definition_compare()", "definitions"), "compare", 900)]
+              heading="Filter and compare")]
 
 
 COMPONENT = Component(

@@ -7,16 +7,15 @@ own (and the Markdown that builds each one), the links rewritten so they leave t
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
 
 from markupsafe import Markup
 
-from macros.links import PAGES, Links
-from macros.markup import md_heading, render
+from macros.links import Links
+from macros.markup import render
 from macros.models import Content
 
 # The one message an embed sends to its parent page, and the one a host page may send back to ask for it
@@ -55,63 +54,33 @@ def embed_dest(dest_uri: str, directory_urls: bool = True) -> str:
 
 @dataclass(frozen=True)
 class Component:
-    """A component with an embed of its own, at embed/<slug>."""
+    """A component view with an embed of its own, at embed/<slug>, as its component declares it."""
 
     slug: str
     title: str  # the embed's heading and title
     label: str  # what the control offers to embed: "Embed the timeline"
     description: str
-    body: str  # the Markdown body: the macros that draw the component
-    page: str  # the canonical page, a source path in docs/ ("history.md")
+    calls: tuple[tuple[str, tuple], ...]  # the macros that draw it, with their arguments: (("comparison", ("x",)),)
+    page: str  # the page it is on, a source path in docs/ ("history.md"), unless another page shows it instead
     anchor: str  # where the component sits on that page ('' for the top)
     height: int  # the snippet's fixed height in pixels
+    heading: str = ""  # a level-2 heading over the macros, where the page gives them one
 
     @property
     def src_uri(self) -> str:
         return f"{FOLDER}/{self.slug}.md"
 
-    def markdown(self) -> str:
-        """The generated page: front matter (JSON is YAML), a level-1 heading, and the component's macros."""
-        meta = {
-            "template": TEMPLATE,
-            "title": self.title,
-            "description": self.description,
-            "search": {"exclude": True},
-            "embed": {"component": self.slug, "page": self.page, "anchor": self.anchor, "height": self.height},
-        }
-        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-        return "\n".join(lines + ["---", "", f"# {md_heading(self.title)}", "", self.body, ""])
 
-
-def _called_on(pages_markdown: Mapping[str, str], call: str, default_page: str) -> str:
-    """The page a component belongs to: its usual page (`default_page`, a key of render/links.py PAGES)
-    when that page calls `call`, e.g. "comparison('approaches')"; else the first page (by source path) that
-    does, as a comparison added to another page would be; else the usual page."""
-    wanted = {"{{" + call.replace(" ", "") + "}}", "{{" + call.replace(" ", "").replace("'", '"') + "}}"}
-    usual = PAGES.get(default_page, default_page)
-    for src in [usual] + sorted(pages_markdown):
-        flat = re.sub(r"\s+", "", pages_markdown.get(src, ""))
-        if any(w in flat for w in wanted):
-            return src
-    return usual
-
-
-def components(content: Content, pages_markdown: Mapping[str, str] | None = None, declared=None) -> list[Component]:
+def components(content: Content, pages: Collection[str] | None = None, declared=None) -> list[Component]:
     """Every component view with its own embed, as each component declares them (its `embeds`), in registry order.
 
-    `pages_markdown` ({source path: Markdown}) finds the page each component appears on; a component no
-    page shows falls back to the page its declaration names. `declared` is the registry's components.
+    Given `pages` (the source paths of the site's pages), a view whose page does not exist yet (a module no
+    page shows) is left out: its embed would have nothing to link back to. `declared` is the registry's list.
     """
     if declared is None:
         from macros.components import COMPONENTS as declared  # the registry imports this module
-    pages = pages_markdown or {}
-
-    def page_of(call: str, default_page: str) -> str:
-        return _called_on(pages, call, default_page)
-
-    found = [embed for component in declared if component.embeds for embed in component.embeds(content, page_of)]
-    # A module's questions need a page to link back to: none is written yet for a module no page shows.
-    return [e for e in found if not (pages and e.page not in pages)]
+    found = [embed for component in declared if component.embeds for embed in component.embeds(content)]
+    return [e for e in found if pages is None or e.page in pages]
 
 
 def component_url(slug: str, directory_urls: bool = True) -> str:

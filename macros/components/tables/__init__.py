@@ -5,6 +5,7 @@ from pathlib import Path
 from macros.components.component import Component, Context, Example, Macro
 from macros.components.embeds.render import Component as Embed
 from macros.components.tables import render
+from macros.links import PAGES
 
 
 def comparison(ctx: Context, comparison_id: str) -> str:
@@ -12,10 +13,10 @@ def comparison(ctx: Context, comparison_id: str) -> str:
     return render.comparison_table(render.table_view(comparison_id, ctx.content), ctx.content, ctx.links)
 
 
-def embeds(content, page_of) -> list:
+def embeds(content) -> list:
     return [Embed(f"comparison-{c.id}", c.title, "this table",
                   f"{c.title}: the comparison table with its sources, ready to embed in another site.",
-                  f"{{{{ comparison('{c.id}') }}}}", page_of(f"comparison('{c.id}')", "compare"), f"table-{c.id}", 700)
+                  (("comparison", (c.id,)),), PAGES["compare"], f"table-{c.id}", 700)
             for c in content.comparisons.values()]
 
 

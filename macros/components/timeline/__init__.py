@@ -5,6 +5,7 @@ from pathlib import Path
 from macros.components.component import Component, Context, Example, Macro
 from macros.components.embeds.render import Component as Embed
 from macros.components.timeline import render
+from macros.links import PAGES
 
 
 def timeline_list(ctx: Context, era: str | None = None, theme: str | None = None, person: str | None = None,
@@ -33,11 +34,11 @@ def era_page(ctx: Context, era_id: str) -> str:
     return render.era_page(era_id, ctx.content, ctx.links)
 
 
-def embeds(content, page_of) -> list:
+def embeds(content) -> list:
     return [Embed(
         "timeline", "Timeline of co-production", "the timeline",
         "The timeline of co-production of public services, with its filters, ready to embed in another site.",
-        "{{ timeline_list() }}", page_of("timeline_list()", "history"), "", 900)]
+        (("timeline_list", ()),), PAGES["history"], "", 900)]
 
 
 COMPONENT = Component(
