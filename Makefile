@@ -134,7 +134,8 @@ fuzz: $(VENV)/.test-deps
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/unit/test_fuzz.py
 
 clean:
-	rm -rf site .site-build .pytest_cache .offline-build .offline.zip coproduction-explainer-offline.zip
+	rm -rf site .site-build .pytest_cache .ruff_cache .offline-build .offline.zip coproduction-explainer-offline.zip \
+		site-zensical site-properdocs .site-zensical-build .site-properdocs-build .cache
 
 # Figures, not tests (see bench/README.md): build time at 1x, 10x and 100x the data with the generator's
 # overhead over plain mkdocs-material and live-reload time; timeline filter latency at 5,000 events;
