@@ -30,6 +30,16 @@ MIRRORED = {
             "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>\n",
         ),
     ],
+    # Storage reads and writes guarded: where storage is blocked, naming localStorage throws.
+    "partials/javascripts/base.html": [
+        (
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+            '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+            '__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}'
+            'catch(e){return null}},__md_set=(e,_,t,a=__md_scope)=>{try{(t||localStorage).setItem(a.pathname+"."+e,'
+            'JSON.stringify(_))}catch(e){}}',
+        ),
+    ],
     "partials/search.html": [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',
