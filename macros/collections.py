@@ -40,13 +40,10 @@ CATEGORIES = "categories"  # a reference target that is not a collection: the ca
 CATEGORY_HOME = "typologies"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One registry line: what a collection's schema cannot say."""
+class _DataFile:
+    """The names that follow from a data file's: its stem, and its schema's (found by the file's name)."""
 
-    file: str  # data/<file>
-    noun: str  # how one record is named in messages: "glossary term 'co-production'"
-    local: bool = False  # a council may add records from a file of the same name in its data folder
+    file: str
 
     @property
     def stem(self) -> str:
@@ -55,6 +52,15 @@ class Entry:
     @property
     def schema(self) -> str:
         return f"{self.stem}.schema.json"
+
+
+@dataclass(frozen=True)
+class Entry(_DataFile):
+    """One registry line: what a collection's schema cannot say."""
+
+    file: str  # data/<file>
+    noun: str  # how one record is named in messages: "glossary term 'co-production'"
+    local: bool = False  # a council may add records from a file of the same name in its data folder
 
 
 # One line per collection, in the order the Open data page lists them. Adding a collection: data/README.md.
@@ -76,7 +82,7 @@ REGISTRY = (
 
 
 @dataclass(frozen=True)
-class Collection:
+class Collection(_DataFile):
     """Everything known about one collection: its registry line and what its schema declares."""
 
     name: str  # the schema's top-level key, and the field of models.Content that holds the records
@@ -93,14 +99,6 @@ class Collection:
     @property
     def top_key(self) -> str:
         return self.name
-
-    @property
-    def stem(self) -> str:
-        return self.file.removesuffix(".yml")
-
-    @property
-    def schema(self) -> str:
-        return f"{self.stem}.schema.json"
 
     def is_plain_text(self, path: tuple) -> bool:
         """Whether the string at `path` inside a record (list indexes included) is shown as plain text."""
