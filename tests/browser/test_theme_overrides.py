@@ -131,6 +131,20 @@ def test_mirrored_template_is_material_plus_our_edits(name):
     assert ours == expected, (
         f"overrides/{name} differs from material's {name} by more than the listed edits. Copy material's "
         f"file again and re-apply them, or list the new edit here with the reason in the template's comment."
+        (
+            # The owner line in place of material's "Made with Material for MkDocs".
+            "  {% if not config.extra.generator == false %}\n"
+            "    Made with\n"
+            '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">\n'
+            "      Material for MkDocs\n"
+            "    </a>\n"
+            "  {% endif %}\n",
+            "  {#- Who runs this copy of the site (extra.owner.name, which its accessibility statement names too), in\n"
+            "      place of material's \"Made with\" line: readers need to know whose site it is, not what made it. -#}\n"
+            "  {% if config.extra.owner and config.extra.owner.name %}\n"
+            '    <div class="md-copyright__highlight site-owner">This website is run by {{ config.extra.owner.name }}.</div>\n'
+            "  {% endif %}\n",
+        ),
     )
 
 
