@@ -527,7 +527,8 @@ def _events(records: list[dict], content: m.Content, is_local) -> dict[str, m.Ev
         events.append(m.Event(
             id=r["id"], date=date, title=r["title"], summary=r["summary"], people=_tuple(r, "people"),
             sources=_tuple(r, "sources"), themes=_tuple(r, "themes"), era=_era_of(date, content.eras),
-            date_note=r.get("date_note"), local=is_local(r)))
+            date_note=r.get("date_note"), milestone=r.get("milestone", False), short_title=r.get("short_title"),
+            local=is_local(r)))
     # Chronological order; events with the same start keep their order in the file.
     return {e.id: e for e in sorted(events, key=lambda e: (e.date.start, e.date.end))}
 

@@ -96,6 +96,8 @@ class Event:
     themes: tuple[str, ...]
     era: str
     date_note: str | None = None
+    milestone: bool = False  # named on the time axis, by its short_title
+    short_title: str | None = None
     local: bool = False
 
 

@@ -106,18 +106,65 @@ def test_labels_in_the_controls_are_escaped(content):
 
 
 def test_the_axis_reserves_its_lanes_and_legend_for_the_first_paint(content):
-    """timeline.css reserves the axis's height from data-lanes (the marks' lanes at the phone width) and the
-    legend is already written, so the page does not move when timeline.js draws the axis."""
+    """timeline.css reserves the height of the marks from data-lanes (the rows' label lines and lanes at the phone
+    width), and the milestones, era key, legend and read-out are already written, so the page does not move when
+    timeline.js draws the axis."""
     html = timeline.timeline(content, LINKS)
     events = list(content.events.values())
     lanes = timeline.axis_lanes(events)
-    assert 1 <= lanes <= timeline.AXIS_MAX_LANES
+    rows = [[e for e in events if e.date.exact], [e for e in events if not e.date.exact]]
+    assert all(rows), "these data have both rows"
+    assert 2 + 1 <= lanes <= 2 + 2 * timeline.AXIS_MAX_LANES
     axis = next(a for tag, a in elements(html) if tag == "div" and "data-axis" in a)
     assert axis["data-lanes"] == str(lanes)
-    assert re.search(r'data-axis data-lanes="\d+"></div>', html), "the axis stays empty (CSS :empty) until drawn"
-    assert '<p class="tl-readout">Dots are exact dates;' in html
+    assert '<div class="tl-reserve"></div>' in html, "a placeholder keeps the marks' height until they are drawn"
+    assert '<p class="tl-readout" aria-live="polite">Choose an event on the axis' in html
     # Wider plots overlap less: never more lanes than at the phone width.
     assert all(timeline.axis_lanes(events, width) <= lanes for width in (640, 800, 1000, 1300, 1900))
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"era": "origins"}, {"person": "edgar-cahn"}, {"era": "defining-in-practice"}])
+def test_the_accessible_name_and_the_ticks_share_one_range(content, kwargs):
+    """The axis's name and its ticks (data-from, data-to, read by timeline.js) are one value, whole decades
+    around the events: 1970 to 2020 for the whole timeline, never the events' own 1970 to 2018."""
+    events = timeline.select_events(content, **kwargs)
+    html = timeline.timeline(content, LINKS, **kwargs)
+    axis = next(a for tag, a in elements(html) if tag == "div" and "data-axis" in a)
+    y0, y1 = timeline.axis_years(events)
+    assert (axis["data-from"], axis["data-to"]) == (str(y0), str(y1))
+    assert axis["aria-label"] == f"Time axis, {y0} to {y1}"
+    assert y0 % 10 == 0 and y1 % 10 == 0
+    assert y0 <= min(e.date.start_year for e in events) and max(e.date.end_year for e in events) < y1
+    if not kwargs:
+        assert (y0, y1) == (1970, 2020)
+
+
+MILESTONE = re.compile(r'<li class="tl-milestone( tl-milestone-end)?" data-milestone="([^"]+)"><time datetime="[^"]+">([^<]+)</time> ([^<]+)</li>')
+
+
+def test_the_milestones_the_data_choose_are_named_on_the_axis_in_date_order(content):
+    html = timeline.timeline(content, LINKS)
+    found = MILESTONE.findall(html)
+    chosen = [e for e in content.events.values() if e.milestone]
+    assert 5 <= len(chosen) <= 7
+    assert [m[1] for m in found] == [e.id for e in chosen]
+    for (_, _, date, label), event in zip(found, chosen):
+        assert (date, label) == (event.date.label, event.short_title.replace("'", "&#39;"))
+        assert label, "a label is real text"
+    # Labels in the axis's second half end at their date, so they stay inside the plot.
+    assert [bool(m[0]) for m in found] == [
+        (e.date.start_year + e.date.end_year + 1) / 2 > 1995 for e in chosen]
+
+
+def test_the_era_key_numbers_each_era_and_counts_its_events(content):
+    html = timeline.timeline(content, LINKS, theme="time-banking")
+    events = timeline.select_events(content, theme="time-banking")
+    key = re.search(r'<ol class="tl-era-key"[^>]*>(.*?)</ol>', html, flags=re.S).group(1)
+    items = re.findall(r'<li data-era="([^"]+)"><span class="tl-era-number" aria-hidden="true">(\d+)</span> '
+                       r'<span class="tl-era-name">([^<]+)</span> .*?<span data-count>(\d+)</span>', key)
+    eras = [e for e in content.eras.values() if any(ev.era == e.id for ev in events)]
+    assert [(i, int(n), t, int(c)) for i, n, t, c in items] == [
+        (e.id, n, e.title, sum(ev.era == e.id for ev in events)) for n, e in enumerate(eras, 1)]
 
 
 def test_too_many_events_for_marks_reserve_the_histogram(content):

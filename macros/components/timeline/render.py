@@ -54,31 +54,30 @@ def event_view(event: Event, content: Content, links: Links) -> dict:
 
 
 # How timeline.js draws the explorer. Typed once, here: timeline_explorer.html writes them into the form's
-# data- attributes, which the script reads; tests/unit/test_component_constants.py checks timeline.css.
+# data- attributes, which the script reads; tests/unit/test_components.py checks timeline.css.
 EXPLORER_PAGE = 100   # events shown per page of matches
 AXIS_MARKS = 250      # above this many events the axis shows a per-year histogram instead of marks
 AXIS_MIN_WIDTH = 560  # px: the plot's min-width (28rem in timeline.css), i.e. its width on every phone
 AXIS_MARK = 24        # px: the smallest mark, the WCAG 2.2 target size
-AXIS_LANE = 28        # px between lanes on the axis
-AXIS_MAX_LANES = 14   # beyond this, marks share lanes
+AXIS_LANE = 28        # px between lanes on the axis; each row's label line is one lane high too
+AXIS_MAX_LANES = 7    # per row: beyond this, marks share lanes
 SCRIPT_SETTINGS = {"page": EXPLORER_PAGE, "marks": AXIS_MARKS, "mark": AXIS_MARK, "lane": AXIS_LANE,
                    "max-lanes": AXIS_MAX_LANES}
 
+# The axis's rows: what is known of each event's date. Exact dates come first and are drawn boldly; dates the
+# sources give only as a decade or a range sit below, drawn lightly, so the least certain never stand out most.
+AXIS_ROWS = (("exact", "Exact dates"), ("approximate", "Approximate dates"))
 
-def axis_lanes(events: list[Event], width: float = AXIS_MIN_WIDTH) -> int | None:
-    """How many lanes timeline.js packs the axis marks into at `width` px (None: it draws the histogram).
 
-    The same greedy packing as drawAxis in timeline.js. At the plot's narrowest width (every phone) this is
-    the exact count; wider plots overlap less and need the same or a lane or two fewer. The template puts it
-    on the axis, so that CSS reserves the axis's height from the first paint (no layout shift when the
-    script draws it)."""
-    if not events or len(events) > AXIS_MARKS:
-        return None
+def axis_years(events: list[Event]) -> tuple[int, int]:
+    """The axis's first and last years, whole decades around the events: its ticks and its accessible name."""
     y0 = min(e.date.start_year for e in events) // 10 * 10
     y1 = -(-(max(e.date.end_year for e in events) + 1) // 10) * 10
-    def pct(year: float) -> float:
-        return (year - y0) / (y1 - y0) * 100
-    scale = width / 100
+    return y0, y1
+
+
+def _pack(events: list[Event], pct, scale: float) -> int:
+    """How many lanes one row needs: the same greedy packing as drawAxis in timeline.js."""
     smallest = AXIS_MARK / scale
     lanes: list[float] = []
     for e in sorted(events, key=lambda e: (e.date.start_year, e.date.end_year)):
@@ -93,24 +92,61 @@ def axis_lanes(events: list[Event], width: float = AXIS_MIN_WIDTH) -> int | None
         if lane == len(lanes):
             lanes.append(0)
         lanes[lane] = left + span + 4 / scale
-    return max(len(lanes), 1)
+    return len(lanes)
+
+
+def axis_lanes(events: list[Event], width: float = AXIS_MIN_WIDTH) -> int | None:
+    """How many lane heights timeline.js draws the axis's rows in at `width` px (None: it draws the histogram).
+
+    Each row that has events takes a label line and its lanes. At the plot's narrowest width (every phone) this
+    is the exact count; wider plots overlap less and need the same or a lane or two fewer. The template puts it
+    on the axis, so that CSS reserves the axis's height from the first paint (no layout shift when the
+    script draws it)."""
+    if not events or len(events) > AXIS_MARKS:
+        return None
+    y0, y1 = axis_years(events)
+    def pct(year: float) -> float:
+        return (year - y0) / (y1 - y0) * 100
+    rows = ([e for e in events if e.date.exact], [e for e in events if not e.date.exact])
+    return sum(1 + _pack(row, pct, width / 100) for row in rows if row)
+
+
+def milestone_views(events: list[Event]) -> list[dict]:
+    """The milestones the axis names (`milestone: true`), in date order, each on a line of its own so that
+    no two labels can overlap at any width. A label starts at its event's date in the axis's first half
+    and ends there in the second, so that it stays inside the plot."""
+    if not events:
+        return []
+    y0, y1 = axis_years(events)
+    views = []
+    for e in sorted((e for e in events if e.milestone), key=lambda e: (e.date.start, e.date.end)):
+        middle = (e.date.start_year + e.date.end_year + 1) / 2
+        views.append({"event": e, "label": e.short_title or e.title, "end": (middle - y0) / (y1 - y0) > 0.5})
+    return views
 
 
 def explorer_view(events: list[Event], content: Content, key: str = "timeline") -> dict:
     """What the filter controls offer: only the themes, people and eras these events have, in data order."""
     themes = {t for e in events for t in e.themes}
     people = {p for e in events for p in e.people}
-    eras = {e.era for e in events}
+    eras = [e for e in content.eras.values() if any(ev.era == e.id for ev in events)]
+    first_year, last_year = axis_years(events) if events else ("", "")
+    in_page_order = [e for era in content.eras for e in events if e.era == era]
+    lanes = axis_lanes(in_page_order)
     return {
         "key": key,
         "total": len(events),
         "themes": [t for t in content.themes.values() if t.id in themes],
         "people": sorted((p for p in content.people.values() if p.id in people), key=lambda p: p.sort_name),
-        "eras": [e for e in content.eras.values() if e.id in eras],
-        "first_year": min((e.date.start_year for e in events), default=""),
-        "last_year": max((e.date.end_year for e in events), default=""),
+        "eras": [{"era": e, "number": n, "years": era_years(e), "events": sum(ev.era == e.id for ev in events)}
+                 for n, e in enumerate(eras, 1)],
+        # One value for the ticks (timeline.js reads data-from and data-to) and the axis's accessible name.
+        "first_year": first_year,
+        "last_year": last_year,
         # In page order (era by era), as the script reads them, so that ties pack the same way.
-        "lanes": axis_lanes([e for era in content.eras for e in events if e.era == era]),
+        "lanes": lanes,
+        "rows": AXIS_ROWS,
+        "milestones": milestone_views(events) if lanes else [],
         "settings": SCRIPT_SETTINGS,
     }
 

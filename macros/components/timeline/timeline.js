@@ -107,54 +107,87 @@
     if (x.expandButton) x.expandButton.textContent = x.expanded < x.events.length ? "Expand all events" : "Collapse all events";
   }
 
+  // The build writes the plot's text (milestones, row labels) and its years (data-from, data-to: the same
+  // value as the axis's accessible name); this places that text and adds the era bands, ticks and marks.
   function buildAxis(x) {
-    var axis = x.form.querySelector("[data-axis]");
-    var y0 = x.y0 = Math.floor(x.byDate[0].start / 10) * 10;
-    var y1 = x.y1 = Math.ceil((Math.max.apply(null, x.events.map(function (ev) { return ev.end; })) + 1) / 10) * 10;
+    var axis = x.axis = x.form.querySelector("[data-axis]");
+    var y0 = x.y0 = +axis.dataset.from, y1 = x.y1 = +axis.dataset.to;
     var pct = x.pct = function (year) { return ((year - y0) / (y1 - y0)) * 100; };
     var place = function (el, from, to) { el.style.left = pct(from) + "%"; el.style.width = pct(to) - pct(from) + "%"; };
-    axis.textContent = "";
-    var plot = x.plot = make("div", "tl-plot", axis);
+    var plot = x.plot = axis.querySelector(".tl-plot");
+    var reserve = plot.querySelector(".tl-reserve");
+    if (reserve) reserve.remove();
+    var first = plot.firstChild;
     x.eras.forEach(function (era, i) {
       var from = Math.max(era.start, y0), to = Math.min(era.end + 1, y1);
       if (to <= from) return;
-      var band = make("div", "tl-era tl-era-" + (i % 2), plot);
+      // Numbered, as in the era key below the axis: a band may be too narrow for its title, which the key
+      // gives in full.
+      var band = make("div", "tl-era tl-era-" + (i % 2), null);
+      plot.insertBefore(band, first);
       band.setAttribute("aria-hidden", "true");
       place(band, from, to);
-      make("span", "", band, era.title);
+      make("span", "", band, String(i + 1));
     });
-    var ticks = make("div", "tl-ticks", plot);
-    ticks.setAttribute("aria-hidden", "true");
-    for (var year = y0; year <= y1; year += 10) make("span", "tl-tick", ticks, String(year)).style.left = pct(year) + "%";
+    plot.querySelectorAll(".tl-milestone").forEach(function (li) {
+      var ev = x.byId[li.dataset.milestone];
+      if (!ev) return;
+      li.style.left = pct(ev.exact ? ev.start + 0.5 : (ev.start + ev.end + 1) / 2) + "%";
+      ev.milestone = true;
+    });
+    x.rowLabels = {};
+    plot.querySelectorAll(".tl-row-label").forEach(function (el) { x.rowLabels[el.dataset.row] = el; });
     var list = x.marks = make("ol", "tl-marks", plot);
     list.setAttribute("aria-label", "Events by date");
     x.bars = make("div", "tl-bars", plot);
     x.bars.setAttribute("aria-hidden", "true");
     x.barFor = [];
-    for (year = y0; year < y1; year++) place(x.barFor[year - y0] = make("span", "", x.bars), year, year + 1);
+    for (var year = y0; year < y1; year++) place(x.barFor[year - y0] = make("span", "", x.bars), year, year + 1);
+    var ticks = make("div", "tl-ticks", plot);
+    ticks.setAttribute("aria-hidden", "true");
+    for (year = y0; year <= y1; year += 10) make("span", "tl-tick", ticks, String(year)).style.left = pct(year) + "%";
+    plot.dataset.drawn = "true";
+    x.legendEl = x.form.querySelector(".tl-legend");
+    x.eraCounts = {};
+    x.form.querySelectorAll(".tl-era-key li").forEach(function (li) { x.eraCounts[li.dataset.era] = li.querySelector("[data-count]"); });
     // Outside the sideways scroll. The build writes it, so that its line is there from the first paint.
     x.readout = x.form.querySelector(".tl-readout");
-    if (!x.readout) axis.after(x.readout = make("p", "tl-readout"));
-    list.addEventListener("keydown", function (e) { rove(x, e); });
+    list.addEventListener("keydown", function (e) { x.touch = false; rove(x, e); });
+    // A tap on a mark first says what it is in the read-out (a phone has no hover, and following the link
+    // at once would scroll the axis away); a second tap on the same mark opens the event.
+    list.addEventListener("pointerdown", function (e) { x.touch = e.pointerType !== "mouse"; });
     list.addEventListener("click", function (e) {
-      var a = e.target.closest("a");
-      if (a && a.hash === location.hash) { e.preventDefault(); reveal(a.hash.slice(1)); }
+      var a = e.target.closest("a.tl-mark");
+      if (!a) return;
+      var ev = x.byId[a.hash.slice(1)];
+      if (x.touch && ev && x.chosen !== ev) {
+        e.preventDefault();
+        choose(x, ev, "Tap it again to read it in full.");
+        setRover(x, ev);
+        a.focus({ preventScroll: true });
+        return;
+      }
+      if (a.hash === location.hash) { e.preventDefault(); reveal(a.hash.slice(1)); }
     });
-    var show = function (e) {
-      var a = (e.type === "pointerover" || e.type === "focusin") && e.target.closest("a.tl-mark");
-      x.readout.textContent = a ? a.dataset.label : x.legend;
-    };
-    ["pointerover", "focusin", "pointerleave", "focusout"].forEach(function (type) { list.addEventListener(type, show); });
+    list.addEventListener("focusin", function (e) {
+      var a = e.target.closest("a.tl-mark"), ev = a && x.byId[a.hash.slice(1)];
+      if (ev && x.chosen !== ev) choose(x, ev, x.touch ? "Tap it again to read it in full." : "Press Enter to read it in full.");
+    });
+  }
+
+  // The read-out (a polite live region) names the chosen event: by focus (keyboard) or by tap, never by hover only.
+  function choose(x, ev, how) {
+    x.chosen = ev;
+    x.readout.textContent = ev.label + (ev.exact ? "" : " (approximate date)") + ". " + how;
   }
 
   function mark(ev) {
     if (ev.item) return ev.item;
     ev.item = make("li");
-    var a = ev.mark = make("a", "tl-mark " + (ev.exact ? "tl-point" : "tl-span"), ev.item);
+    var a = ev.mark = make("a", "tl-mark " + (ev.exact ? "tl-point" : "tl-span") + (ev.milestone ? " tl-is-milestone" : ""), ev.item);
     a.href = "#" + ev.id;
     a.tabIndex = -1;
-    a.dataset.label = ev.label;
-    make("span", "visually-hidden", a, ev.label + (ev.exact ? "" : " (approximate date)"));
+    make("span", "visually-hidden", a, ev.label + (ev.exact ? "" : " (approximate date)") + (ev.milestone ? ", a milestone" : ""));
     return ev.item;
   }
 
@@ -195,18 +228,21 @@
   }
 
   function apply(x, writeUrl) {
-    var f = filters(x), matched = x.matched = [], shownIn = {};
+    var f = filters(x), matched = x.matched = [], shownIn = {}, inEra = {}, ofEra = {};
     x.events.forEach(function (ev) {
       // Only events whose state changes are touched: each costs the browser style and layout work.
-      var show = matches(ev, f) && matched.push(ev) <= x.limit;
+      var hit = matches(ev, f), show = hit && matched.push(ev) <= x.limit;
       if (ev.shown !== show) { ev.shown = show; out(ev.li, !show); }
       if (show) shownIn[ev.era] = true;
+      ofEra[ev.era] = (ofEra[ev.era] || 0) + 1;
+      if (hit) inEra[ev.era] = (inEra[ev.era] || 0) + 1;
     });
     x.eras.forEach(function (era) {
-      var hide = !shownIn[era.id];
+      var hide = !shownIn[era.id], count = x.eraCounts[era.id];
       out(era.el, hide);
       out(era.heading, hide);
       out(era.toc, hide);
+      if (count) count.textContent = (inEra[era.id] || 0) === ofEra[era.id] ? String(ofEra[era.id]) : (inEra[era.id] || 0) + " of " + ofEra[era.id];
     });
     var n = matched.length, rest = n - x.limit;
     x.count.textContent = n + " of " + x.events.length + " events" + (rest > 0 ? ", the first " + x.limit + " shown" : "");
@@ -217,15 +253,17 @@
     if (writeUrl) requestAnimationFrame(function () { setTimeout(function () { writeState(x, f); }); });
   }
 
-  // Up to MARKS events: one mark each, in greedy lanes (the first lane where it does not overlap).
-  // Above that: how many matching events fall in each year.
+  // Up to MARKS events: one mark each, in two rows (exact dates, then approximate ones), each row in greedy
+  // lanes (the first lane where a mark does not overlap). Above that: how many matching events fall in each year.
   function drawAxis(x, drawn, f) {
     x.drawn = drawn || [];
     out(x.bars, !!drawn);
     out(x.marks, !drawn);
-    x.legend = drawn ? "Dots are exact dates; bars are approximate ones. Arrow keys move between events."
+    out(x.legendEl, !drawn);
+    x.plot.classList.toggle("tl-histogram", !drawn);
+    x.chosen = null;
+    x.readout.textContent = drawn ? "Choose an event on the axis, with the arrow keys or a tap, to see its date and title here."
       : "Too many events to mark one by one: the bars show how many fall in each year. Filter to see each event.";
-    x.readout.textContent = x.legend;
     if (!drawn) {
       var per = x.barFor.map(function () { return 0; }), top = 1;
       x.events.forEach(function (ev) {
@@ -233,27 +271,43 @@
       });
       x.barFor.forEach(function (bar, i) { bar.style.height = (per[i] / top) * 100 + "%"; });
       x.marks.replaceChildren();
+      Object.keys(x.rowLabels).forEach(function (row) { out(x.rowLabels[row], true); });
       setRover(x, null);
       return;
     }
     // Measured here, after the list has been cut to a page: measuring forces a layout of everything shown.
     x.width = x.width || x.plot.clientWidth;
-    var scale = x.width / 100, lanes = [], min = MARK / scale;
-    x.marks.replaceChildren.apply(x.marks, drawn.map(function (ev) {
-      var item = mark(ev);
-      var left = ev.exact ? x.pct(ev.start + 0.5) - min / 2 : x.pct(ev.start);
-      var width = Math.max(ev.exact ? min : x.pct(ev.end + 1) - x.pct(ev.start), min);
-      var lane = 0;
-      while (lane < lanes.length && lanes[lane] > left) lane++;
-      if (lane === MAX_LANES) lane = lanes.indexOf(Math.min.apply(null, lanes));
-      lanes[lane] = left + width + 4 / scale;
-      item.style.cssText = "left:" + left + "%;width:" + width + "%;top:" + lane * LANE + "px";
-      return item;
-    }));
-    x.marks.style.height = Math.max(lanes.length, 1) * LANE + "px";
+    var scale = x.width / 100, min = MARK / scale, items = [], top = 0;
+    [["exact", true], ["approximate", false]].forEach(function (row) {
+      var inRow = drawn.filter(function (ev) { return ev.exact === row[1]; }), label = x.rowLabels[row[0]];
+      out(label, !inRow.length);
+      if (!inRow.length) return;
+      if (label) label.style.top = x.marks.offsetTop + top * LANE + "px";
+      top++;
+      var lanes = [];
+      inRow.forEach(function (ev) {
+        var item = mark(ev);
+        var left = ev.exact ? x.pct(ev.start + 0.5) - min / 2 : x.pct(ev.start);
+        var width = Math.max(ev.exact ? min : x.pct(ev.end + 1) - x.pct(ev.start), min);
+        var lane = 0;
+        while (lane < lanes.length && lanes[lane] > left) lane++;
+        if (lane === MAX_LANES) lane = lanes.indexOf(Math.min.apply(null, lanes));
+        lanes[lane] = left + width + 4 / scale;
+        item.style.cssText = "left:" + left + "%;width:" + width + "%;top:" + (top + lane) * LANE + "px";
+        items.push(item);
+      });
+      top += lanes.length;
+    });
+    // In date order, for screen readers and the arrow keys, whichever row a mark is drawn in.
+    x.marks.replaceChildren.apply(x.marks, drawn.map(function (ev) { return ev.item; }));
+    x.marks.style.height = Math.max(top, 1) * LANE + "px";
+    x.plot.querySelectorAll(".tl-milestone").forEach(function (li) {
+      var ev = x.byId[li.dataset.milestone];
+      out(li, !ev || drawn.indexOf(ev) < 0);
+    });
     // Where the axis scrolls sideways (phones), bring the first matching event into view.
     var first = drawn.length && parseFloat(drawn[0].item.style.left) * scale;
-    requestAnimationFrame(function () { x.plot.parentNode.scrollLeft = first - 16; });
+    requestAnimationFrame(function () { x.axis.scrollLeft = first - 16; });
     if (drawn.indexOf(x.rover) < 0) setRover(x, drawn[0]);
   }
 
