@@ -4,8 +4,8 @@
 1. the files the pages link to but no generator makes: each component's scripts and styles (from the
    component registry) and a council's logo and colour stylesheet;
 2. the open data: every collection as JSON and CSV, its schema and a README (macros/exports.py);
-3. every page's embeddable view and its "Embed this page" control (page_embeds.py), and target="_top" on
-   the links of the component embeds the generator built under embed/;
+3. every page's embeddable view and its "Reuse this page" area (page_embeds.py, reuse.py); the citations
+   of the items in the component embeds the generator built under embed/, and target="_top" on their links;
 4. csp.txt, last, since it hashes the inline scripts of every page, the embeds included (csp.py).
 
 mkdocs runs it at the end of every build and `mkdocs serve` rebuild (hooks/postbuild.py); after any other
@@ -25,7 +25,7 @@ from macros.components.embeds import render as embeds
 from macros.council import Council, colour_css
 from macros.errors import ContentError, SettingsError
 from macros.models import Content
-from macros.postbuild import csp, page_embeds
+from macros.postbuild import csp, page_embeds, reuse
 from macros.site import Settings, load_site_content, read_schemas
 
 
@@ -56,6 +56,7 @@ def _run(site_dir: Path, settings: Settings, content: Content | None, assets: Ma
     content = load_site_content(settings) if content is None else content
     publish(site_dir, exports.export(content, read_schemas(settings)))
     page_embeds.write_page_embeds(site_dir, settings)
+    reuse.cite_component_embeds(site_dir, embeds.FOLDER, site_name=settings.site_name, year=settings.build_year)
     frame_component_embeds(site_dir)
     csp.write_policy(site_dir)
 

@@ -3,7 +3,8 @@
 A page's view is its article (the page's content, under its heading) without the site's header, navigation,
 search or footer, with the page's own stylesheets and our scripts but none of material's, written beside
 the page (history/index.html -> history/embed.html) so every relative link in it still works. The page then
-gets its "Embed this page" control at the end of its article, where the theme's template would print it.
+gets its "Reuse this page" area at the end of its article (reuse.py): its citation, its data, its "Embed this
+page" control with its components' ones, and its items' citations. The embed keeps only the items' citations.
 
 Everything comes from the built HTML: the title, description, canonical address, language and assets in its
 head, and the scripts at the end of its body. So it needs no generator's templates, and works the same after
@@ -25,6 +26,7 @@ from markupsafe import Markup
 from macros.components.embeds import COMPONENT as EMBEDS
 from macros.components.embeds import render as embeds
 from macros.links import Links
+from macros.postbuild import reuse
 from macros.site import Settings
 
 TEMPLATE = "embed.html"  # beside this file: plain Jinja, so no generator's template engine is needed
@@ -52,6 +54,7 @@ class BuiltPage:
 
     path: str  # relative to the site root, e.g. 'history/index.html'
     article: str  # the article's inner HTML: the heading and the page's content
+    article_start: int  # where the article's inner HTML starts, in the page's text
     article_end: int  # where the article's closing tag starts, in the page's text
     title: str  # as the page's <title> gives it, without ' - site name'
     description: str
@@ -122,7 +125,7 @@ def read_page(path: str, text: str, site_name: str) -> BuiltPage | None:
     html_tag = next(iter(_tags(text, "html")), ("", {}))[1]
     body_tag = next(iter(_tags(text, "body")), ("", {}))[1]
     return BuiltPage(
-        path=path, article=text[inner:end].strip(), article_end=end, title=title or site_name,
+        path=path, article=text[inner:end].strip(), article_start=inner, article_end=end, title=title or site_name,
         description=meta.get("description", ""), canonical=link("canonical"), lang=html_tag.get("lang", "en"),
         direction=body_tag.get("dir", "ltr"), icon=link("icon"), generator=meta.get("generator", ""),
         styles=tuple(tag for tag, a in links if a.get("rel") == "stylesheet" and _site_path(path, a.get("href", ""))),
@@ -161,7 +164,7 @@ def is_site_page(path: str) -> bool:
 
 
 def write_page_embeds(site_dir: Path, settings: Settings) -> list[str]:
-    """Write every page's embed, and give each page its control. Returns the embeds written, sorted."""
+    """Write every page's embed, and give each page its Reuse area. Returns the embeds written, sorted."""
     written = []
     for file in sorted(Path(site_dir).rglob("*.html")):
         path = file.relative_to(site_dir).as_posix()
@@ -173,19 +176,21 @@ def write_page_embeds(site_dir: Path, settings: Settings) -> list[str]:
             continue
         links = Links("../" * path.count("/"), settings.use_directory_urls)
         embed_path = embeds.embed_dest(path, settings.use_directory_urls)
-        control = page_control(page, settings, links, embed_path)
-        if page.article.endswith(control.strip()):  # done before: the view leaves the control out
-            page = _without_control(page, control)
+        if reuse.AREA_START in page.article:  # done before: the area is last, and the view leaves it out
+            article = reuse.without_area(page.article)
         else:
-            text = text[:page.article_end] + control + "\n" + text[page.article_end:]
+            parts = reuse.take_parts(page.article)
+            area = reuse.area(page_path=path, page_title=page.title, own_link=own_link(path, settings.use_directory_urls),
+                              parts=parts, page_control=page_control(page, settings, links, embed_path),
+                              site_name=settings.site_name, year=settings.build_year)
+            text = text[:page.article_start] + "\n" + parts.article + "\n" + area + "\n" + text[page.article_end:]
             file.write_text(text, encoding="utf-8")
-        (Path(site_dir) / embed_path).write_text(embed_html(page, settings, links), encoding="utf-8")
+            article = parts.article
+        citations = reuse.item_citations(article, path, site_name=settings.site_name, year=settings.build_year)
+        view = replace(page, article=article + ("\n" + citations if citations else ""))
+        (Path(site_dir) / embed_path).write_text(embed_html(view, settings, links), encoding="utf-8")
         written.append(embed_path)
     return sorted(written)
-
-
-def _without_control(page: BuiltPage, control: str) -> BuiltPage:
-    return replace(page, article=page.article.removesuffix(control.strip()).rstrip())
 
 
 @functools.cache

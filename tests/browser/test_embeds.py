@@ -207,8 +207,8 @@ def test_frames_store_nothing_and_reach_no_other_host(browser, server, host):
     for frame_id in VIEWS:
         frame = visit.frame(frame_id)
         wait_until_still(frame)
-        # Some interaction: open a "Cite this" block, sort the table, filter the timeline.
-        summaries = frame.locator("details.cite-this summary:visible")
+        # Some interaction: open an item's citation, sort the table, filter the timeline.
+        summaries = frame.locator("details.cite-entry summary:visible")
         if summaries.count():
             summaries.first.click()
         if frame_id == "comparison":
@@ -269,7 +269,8 @@ def test_embed_this_works_by_keyboard_alone(browser, server):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     page = context.new_page()
     page.goto(server.url("history/index.html"), wait_until="load")
-    control = page.locator("details[data-embed-this]").first  # the timeline's, right after it
+    # In the page's Reuse area: the page's own control first, then the timeline's.
+    control = page.locator("details[data-embed-this]").filter(has_text="Embed the timeline")
     summary = control.locator("summary")
     summary.focus()  # as if tabbed to
     page.keyboard.press("Enter")
@@ -301,7 +302,7 @@ def test_the_snippet_gets_absolute_addresses_when_the_build_had_no_site_url(brow
         context = browser.new_context(viewport=DESKTOP, service_workers="block")
         page = context.new_page()
         page.goto(served.url("history/index.html"), wait_until="load")
-        code = page.locator("details[data-embed-this] code").last.text_content()
+        code = page.locator("details[data-embed-this] code").first.text_content()  # the page's own, first
         assert f'src="{served.base_url}history/embed.html"' in code, code
         assert f'src="{served.base_url}assets/js/embed-host.js"' in code, code
         context.close()

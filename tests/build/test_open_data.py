@@ -137,7 +137,7 @@ def _resolve(site_dir: Path, page: str, href: str) -> Path:
 @pytest.mark.parametrize("page", DATA_PAGES)
 def test_data_pages_link_to_their_downloads(site_dir, page):
     html = (site_dir / page).read_text(encoding="utf-8")
-    hrefs = _links(html, '<p class="downloads">', "</p>")
+    hrefs = _links(html, '<div class="downloads" data-search-exclude>', "</div>")
     for href in hrefs:
         assert _resolve(site_dir, page, href).is_file(), f"{page}: {href} does not resolve"
     files = {Path(h).name for h in hrefs}

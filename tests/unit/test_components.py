@@ -46,8 +46,10 @@ def test_a_macro_name_declared_twice_fails_with_both_components():
 
 def test_a_page_gets_the_assets_of_the_components_it_uses_with_what_they_require():
     home = assets_for(set())
-    assert home == {"styles": ["assets/components/embeds/embed.css"],
-                    "scripts": ["assets/components/embeds/embed-this.js"]}
+    # Every page ends with its Reuse area: its citations' and embed controls' assets are everywhere.
+    assert home == {"styles": ["assets/components/citations/cite.css", "assets/components/citations/reuse.css",
+                               "assets/components/embeds/embed.css"],
+                    "scripts": ["assets/components/citations/cite.js", "assets/components/embeds/embed-this.js"]}
     history = assets_for({"timeline"})
     assert history["scripts"] == ["assets/components/timeline/timeline.js", "assets/components/citations/cite.js",
                                   "assets/components/embeds/embed-this.js"]

@@ -37,7 +37,7 @@ def test_compact_entries_keep_the_ids_and_link_to_the_full_record(content):
         assert f'<h3 id="{event.id}" class="event-title">' in html
         assert f'id="{event.id}-details"' in html
         assert f'href="../history/{event.era}/#{event.id}"' in html, f"{event.id} does not link to its era's page"
-    assert "cite-this" not in html, "citations are given on the era pages, at each event's one address"
+    assert "cite-link" not in html, "citations are given on the era pages, at each event's one address"
     assert "event-meta" not in html
     for era in content.eras.values():
         assert f'href="../history/{era.id}/"' in html
@@ -52,10 +52,11 @@ def test_era_page_shows_each_event_in_full_with_its_citation(content):
     assert events
     for event in events:
         assert f'<h2 id="{event.id}" class="event-title">' in html
-        assert f'href="#{event.id}"' in html, "Cite this gives the event's address on this page"
+        assert f'data-cite-href="#{event.id}"' in html, "Cite this gives the event's address on this page"
+        assert f'href="#cite-{event.id}"' in html, "and links to its citation in the Reuse area"
     others = [e for e in content.events.values() if e.era != era.id]
     assert not any(f'id="{e.id}"' in html for e in others)
-    assert html.count('class="cite-this"') == len(events)
+    assert html.count('class="cite-link"') == len(events)
     second = list(content.eras.values())[1]
     assert f'href="../../history/{second.id}/"' in html and 'href="../../history/"' in html
 

@@ -97,13 +97,16 @@ def test_a_page_embed_is_the_article_with_the_pages_own_styles_and_our_scripts(t
     assert '<a href="./" target="_top">open the full page</a>' in embed
 
 
-def test_the_page_gets_its_embed_this_control_at_the_end_of_its_article(tmp_path):
+def test_the_page_gets_its_embed_this_control_in_its_reuse_area_at_the_end_of_its_article(tmp_path):
     site = built_site(tmp_path, {"about/index.html": page()})
     pe.write_page_embeds(site, settings(tmp_path))
     text = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert text.count("data-embed-this") == 1
-    control = text[text.index('<details class="embed-this"'):]
-    assert control.index("</details>") < control.index("</article>") < control.index("</div>")
+    area = text[text.index('<section class="reuse"'):]
+    control = area[area.index('<details class="embed-this"'):]
+    assert area.index(control) < area.index("</section>") < area.index("</article>")
+    assert control.index("</details>") < control.index("</section>")
+    assert area.split("</article>", 1)[1].lstrip().startswith('</div>\n    <footer class="md-footer">')
     assert "https://example.org/site/about/embed.html" in control and "About us - Fixture site" in control
     assert "data-embed-this" not in (site / "about" / "embed.html").read_text(encoding="utf-8")
 

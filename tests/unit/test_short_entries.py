@@ -53,7 +53,7 @@ def test_each_definition_is_short_with_a_heading_linking_to_its_page(content):
         block = markdown.split(f'data-definition="{d.id}"', 1)[1].split("</div>", 1)[0]
         assert d.text.replace("'", "&#39;").replace('"', "&#34;")[:40] in block or d.text[:40] in block, d.id
         assert 'class="attribution"' in block and 'class="cite"' in block  # whose words, and the source
-        assert "In plain words" not in block and "cite-this" not in block  # those are on its own page
+        assert "In plain words" not in block and "cite-link" not in block  # those are on its own page
         assert f'data-href="../definitions/{d.id}/"' in markdown
     assert markdown.count('<div class="definition definition-summary"') == len(content.definitions)
 
@@ -65,7 +65,7 @@ def test_a_definition_without_its_own_page_is_shown_in_full(content):
     block = markdown.split('data-definition="quilligan"', 1)[1].split("</div>", 1)[0]
     assert "In plain words" in block
     after = markdown.split('data-definition="quilligan"', 1)[1].split('data-definition="', 1)[0]
-    assert "cite-this" in after and 'href="../definitions/#quilligan"' in after
+    assert "cite-link" in after and 'data-cite-href="../definitions/#quilligan"' in after
 
 
 def test_a_definition_page_has_it_in_full_and_cites_its_own_address(content):
@@ -74,7 +74,7 @@ def test_a_definition_page_has_it_in_full_and_cites_its_own_address(content):
     record = content.definitions["scie-share-power"]
     assert markdown.startswith(f"# {record.label} {{ #scie-share-power }}\n")
     assert "In plain words" in markdown and 'class="emphases"' in markdown
-    assert '<a class="cite-url" href="../../definitions/scie-share-power/">' in markdown
+    assert 'data-cite-href="../../definitions/scie-share-power/"' in markdown
     assert f"There are {len(content.definitions)} definitions in all." in markdown
     assert 'href="../../definitions/"' in markdown and 'href="../../definitions/at-a-glance/"' in markdown
 
@@ -125,7 +125,7 @@ def test_a_framework_page_has_it_in_full_and_points_to_the_crosswalk(content):
     assert markdown.startswith("# Levels of co-production { #levels }\n")
     for c in content.typologies["levels"].categories:
         assert f'<tr id="levels--{c.id}">' in markdown
-    assert '<a class="cite-url" href="../../typologies/levels/">' in markdown
+    assert 'data-cite-href="../../typologies/levels/"' in markdown
     assert 'href="../../typologies/crosswalk/"' in markdown
     unrelated = typologies.typology_page("bussu-motivations", content, links)
     assert "crosswalk" not in unrelated, "a framework no crosswalk uses does not point to one"

@@ -1,4 +1,8 @@
-"""Citations: in-text Harvard citations, the bibliography with its backlinks, and "Cite this" boxes."""
+"""Citations: in-text Harvard citations, the bibliography with its backlinks, and "Cite this" for every page and item.
+
+Its script and styles are on every page: each page ends with a "Reuse this page" area (macros/postbuild/reuse.py)
+whose citations cite.js gives their copy buttons.
+"""
 
 from pathlib import Path
 
@@ -25,4 +29,4 @@ COMPONENT = Component(
     "citations", Path(__file__).parent,
     macros=(Macro("cite", cite, tooltips=False, examples=(Example(("seed-bussu-2014",)),)), Macro("bibliography", bibliography),
             Macro("page_link", page_link, tooltips=False, examples=(Example(("glossary",)),))),
-    scripts=("cite.js",), styles=("cite.css",))
+    scripts=("cite.js",), styles=("cite.css", "reuse.css"), everywhere=True)

@@ -1,5 +1,6 @@
 // "Cite this" copy buttons and reference previews on in-text citations.
-// Progressive enhancement: each citation is already in the page (inside <details>), and each in-text
+// Progressive enhancement: each citation is already in the page (in its "Reuse this page" area, written after
+// the build by macros/postbuild/reuse.py: the page's, and each item's inside a <details>), and each in-text
 // citation carries its full reference in data-reference, written at build time so previews work
 // offline and from file://. Plain JavaScript: a tooltip library would be larger than this file.
 (function () {
@@ -21,13 +22,13 @@
 
   var copy = window.coproductionCopy;  // copy.js
 
-  function enhance(details) {
-    if (details.dataset.ready) return;
-    details.dataset.ready = "1";
-    var link = details.querySelector(".cite-url");
-    var text = details.querySelector(".cite-text");
+  function enhance(entry) {
+    if (entry.dataset.ready) return;
+    entry.dataset.ready = "1";
+    var link = entry.querySelector(".cite-url");
+    var text = entry.querySelector(".cite-text");
     link.href = link.textContent = absolute(link);
-    details.querySelector(".cite-accessed").textContent = today();
+    entry.querySelector(".cite-accessed").textContent = today();
     var row = document.createElement("p");
     row.className = "cite-actions";
     var button = document.createElement("button");
@@ -39,7 +40,7 @@
     status.setAttribute("role", "status");
     row.appendChild(button);
     row.appendChild(status);
-    details.appendChild(row);
+    text.parentNode.insertBefore(row, text.nextSibling);
     button.addEventListener("click", function () {
       var citation = text.textContent.replace(/\s+/g, " ").trim();
       status.textContent = "";
@@ -128,9 +129,27 @@
     });
   }
 
+  // A link to an item's citation ("Cite this", or an old address) opens its fold. Browsers that reveal a
+  // target inside a closed <details> already do; this is for those that do not, and for material's
+  // instant navigation, which scrolls to the target itself.
+  function reveal() {
+    var id = location.hash.slice(1);
+    var target = id && document.getElementById(decodeURIComponent(id));
+    var fold = target && target.closest("details.cite-entry");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function init() {
-    [].forEach.call(document.querySelectorAll("details.cite-this"), enhance);
+    [].forEach.call(document.querySelectorAll(".cite-entry"), enhance);
     listen();
+    reveal();
+    if (!window.__citeRevealListening) {
+      window.__citeRevealListening = true;
+      window.addEventListener("hashchange", reveal);
+    }
   }
 
   explainer.register("citations", init);
