@@ -330,3 +330,121 @@ def test_many_events_show_a_page_at_a_time_and_the_axis_summarises(browser, big_
         assert page.locator(".timeline-count").inner_text() == "400 of 400 events, the first 351 shown"
     finally:
         context.close()
+
+
+SMALL_DESKTOP = {"width": 1280, "height": 720}
+SIZES = pytest.mark.parametrize("viewport", [SMALL_DESKTOP, PHONE], ids=["1280", "390"])
+
+OVERLAPS = """sel => {
+  const boxes = [...document.querySelectorAll(sel)].filter(el => el.checkVisibility()).map(el => el.getBoundingClientRect());
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) pairs.push([i, i + 1 + j]);
+  }));
+  return pairs;
+}"""
+
+
+@SIZES
+def test_milestones_are_named_on_the_axis_and_their_labels_never_overlap(server, open_page, content, viewport):
+    page = open_history(open_page, server, viewport=viewport).page
+    chosen = [e for e in content.events.values() if e.milestone]
+    assert 5 <= len(chosen) <= 7
+    labels = page.locator(".tl-milestone")
+    assert labels.evaluate_all("ls => ls.map(l => l.dataset.milestone)") == [e.id for e in chosen]
+    for label, event in zip(labels.all(), chosen):
+        expect(label).to_be_visible()
+        assert label.inner_text() == f"{event.date.label} {event.short_title}", "the label is real text"
+    assert page.evaluate(OVERLAPS, ".tl-milestone") == []
+    # Each label stays inside the plot (which may scroll), and its mark is ringed as the legend says.
+    assert page.evaluate("""() => { const p = document.querySelector('.tl-plot').getBoundingClientRect();
+      return [...document.querySelectorAll('.tl-milestone')].every(l => { const r = l.getBoundingClientRect();
+        return r.left >= p.left - 1 && r.right <= p.right + 1; }); }""")
+    assert page.locator(".tl-mark.tl-is-milestone").evaluate_all("ms => ms.map(m => m.hash.slice(1))") == [
+        e.id for e in sorted(chosen, key=lambda e: (e.date.start_year, e.date.end_year))]
+
+
+@SIZES
+def test_era_labels_wrap_and_are_never_cut_short(server, open_page, content, viewport):
+    page = open_history(open_page, server, viewport=viewport).page
+    truncated = page.evaluate("""() => [...document.querySelectorAll('.tl-era, .tl-era span, .tl-era-key li, .tl-era-key li span')]
+      .filter(el => el.scrollWidth > el.clientWidth || getComputedStyle(el).textOverflow === 'ellipsis')
+      .map(el => el.textContent)""")
+    assert truncated == []
+    key = page.locator(".tl-era-key li")
+    assert key.evaluate_all("ls => ls.map(l => l.querySelector('.tl-era-name').textContent)") == [
+        e.title for e in content.eras.values()]
+    bands = page.locator(".tl-era span").all_inner_texts()
+    assert bands == [str(n) for n in range(1, len(content.eras) + 1)], "each band carries its number in the key"
+    assert page.evaluate(OVERLAPS, ".tl-era-key li") == []
+
+
+def test_the_accessible_name_states_the_range_of_the_ticks(server, open_page):
+    page = open_history(open_page, server).page
+    ticks = page.locator(".tl-tick").all_inner_texts()
+    assert ticks[0] == "1970" and ticks[-1] == "2020"
+    expect(page.get_by_role("group", name=f"Time axis, {ticks[0]} to {ticks[-1]}")).to_have_count(1)
+
+
+@pytest.mark.parametrize("viewport, scrolls", [(SMALL_DESKTOP, False), (PHONE, True)], ids=["1280", "390"])
+def test_a_hint_shows_exactly_where_the_axis_scrolls_sideways(server, open_page, viewport, scrolls):
+    page = open_history(open_page, server, viewport=viewport).page
+    axis = page.locator(".timeline-axis")
+    assert axis.evaluate("a => a.scrollWidth > a.clientWidth") == scrolls
+    hint = page.locator(".tl-scroll-hint")
+    if scrolls:
+        expect(hint).to_be_visible()
+        assert "sideways" in hint.inner_text()
+        assert hint.evaluate("h => h.getBoundingClientRect().bottom") <= axis.evaluate("a => a.getBoundingClientRect().top")
+    else:
+        expect(hint).to_be_hidden()
+
+
+def readout_of(page):
+    readout = page.locator(".tl-readout")
+    assert readout.get_attribute("aria-live") == "polite"
+    return readout.inner_text()
+
+
+def test_the_read_out_names_the_event_chosen_by_keyboard(server, open_page, content):
+    page = open_history(open_page, server).page
+    press_until(page, "Tab", "document.activeElement.matches('.tl-mark')")
+    first = content.events[page.evaluate("document.activeElement.hash.slice(1)")]
+    assert readout_of(page).startswith(f"{first.date.label}: {first.title}")
+    page.keyboard.press("End")
+    last = content.events[page.evaluate("document.activeElement.hash.slice(1)")]
+    assert last != first
+    assert readout_of(page).startswith(f"{last.date.label}: {last.title}")
+    assert "Press Enter" in readout_of(page)
+
+
+def test_a_tap_shows_the_event_in_the_read_out_and_a_second_tap_opens_it(browser, server):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(server.base_url + "history/")
+        page.locator("form[data-timeline-explorer][data-ready]").wait_for(state="visible")
+        mark = page.locator(f'.tl-mark[href="#{DEEP}"]')
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        page.wait_for_function("document.querySelector('.tl-readout').textContent.includes('No More Throw-Away People')")
+        assert "Tap it again" in readout_of(page)
+        assert page.evaluate("location.hash") == "", "the first tap stays on the axis"
+        mark.tap()
+        page.wait_for_function(f"location.hash === '#{DEEP}'")
+        expect(page.locator(f"#{DEEP} button.event-toggle")).to_have_attribute("aria-expanded", "true")
+    finally:
+        context.close()
+
+
+@SIZES
+@pytest.mark.parametrize("path", ["history/", "embed/timeline/"])
+def test_axe_at_the_issue_sizes_on_the_page_and_its_embed(server, open_page, viewport, path):
+    probe = open_page(server.base_url + path, viewport=viewport)
+    page = probe.page
+    page.locator("form[data-timeline-explorer][data-ready]").wait_for(state="visible")
+    wait_until_still(page)
+    failures = axe_violations(page, f"{path} [{viewport['width']}x{viewport['height']}]")
+    page.locator(".tl-mark").first.focus()
+    failures += axe_violations(page, f"{path} [{viewport['width']}x{viewport['height']}] mark chosen")
+    assert not failures + probe.problems(), "\n".join(failures + probe.problems())

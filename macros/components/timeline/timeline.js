@@ -155,12 +155,14 @@
     list.addEventListener("keydown", function (e) { x.touch = false; rove(x, e); });
     // A tap on a mark first says what it is in the read-out (a phone has no hover, and following the link
     // at once would scroll the axis away); a second tap on the same mark opens the event.
-    list.addEventListener("pointerdown", function (e) { x.touch = e.pointerType !== "mouse"; });
+    // (The tap focuses the mark before its click, which chooses it: compare with what was chosen before.)
+    list.addEventListener("pointerdown", function (e) { x.touch = e.pointerType !== "mouse"; x.before = x.chosen; });
     list.addEventListener("click", function (e) {
       var a = e.target.closest("a.tl-mark");
       if (!a) return;
       var ev = x.byId[a.hash.slice(1)];
-      if (x.touch && ev && x.chosen !== ev) {
+      if (x.touch && ev && x.before !== ev) {
+        x.before = ev;
         e.preventDefault();
         choose(x, ev, "Tap it again to read it in full.");
         setRover(x, ev);
