@@ -45,53 +45,6 @@ def md_heading(text: str) -> str:
     return html.escape(backslashed, quote=False)
 
 
-_TAG = re.compile(r"(<[^>]+>)")
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
-# Text inside these elements keeps its own meaning: links and headings stay clean, abbr never nests.
-_NO_TOOLTIP_IN = {"a", "abbr", "code", "pre", "script", "style", "time", "button", "summary", "caption",
-                  "h1", "h2", "h3", "h4", "h5", "h6", "title", "label", "option", "textarea"}
-
-
-def with_tooltips(html: str, tooltips: dict[str, str]) -> str:
-    """Wrap glossary words in <abbr title> in an HTML fragment's text, outside links, headings and code.
-
-    Python-Markdown's abbreviations cover Markdown prose; our generated HTML blocks need this instead.
-    Lines that are Markdown headings are left alone so the table of contents stays plain.
-    """
-    if not tooltips:
-        return html
-    words = sorted(tooltips, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
-
-    def wrap(match: re.Match) -> str:
-        word = match.group(1)
-        return f'<abbr title="{html_escape(tooltips[word])}">{word}</abbr>'
-
-    out, skipping = [], 0
-    for line in html.split("\n"):
-        if line.startswith("#"):
-            out.append(line)
-            continue
-        parts = []
-        for part in _TAG.split(line):
-            if part.startswith("<"):
-                name = _TAG_NAME.match(part)
-                if name and name.group(1).lower() in _NO_TOOLTIP_IN and not part.endswith("/>"):
-                    skipping += -1 if part.startswith("</") else 1
-                    skipping = max(skipping, 0)
-                parts.append(part)
-            elif part and not skipping:
-                parts.append(pattern.sub(wrap, part))
-            else:
-                parts.append(part)
-        out.append("".join(parts))
-    return "\n".join(out)
-
-
-def html_escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 @lru_cache(maxsize=1)
 def templates() -> Environment:
     env = Environment(

@@ -21,10 +21,13 @@ from macros.components import COMPONENTS, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
 from macros.components.embeds import render as embed_views
+from macros.components.glossary import mentions as glossary_mentions
 from macros.components.glossary import render as glossary
+from macros.components.glossary import unmarked_pages
+from macros.components.glossary.markdown_pass import PageHtml
 from macros.errors import ContentError, SettingsError
-from macros.links import RECORD_PAGES, from_source_folder, record_page_id
-from macros.markup import md_heading, with_tooltips
+from macros.links import RECORD_PAGES, Links, from_source_folder, record_page_id
+from macros.markup import md_heading
 from macros.site import Settings, load_site_content, read_schemas
 
 ROOT = Path(__file__).resolve().parents[2]  # the engine's project: its mkdocs.yml, when a generator names no config
@@ -43,10 +46,9 @@ def define_env(env):
         build = _build_once_per_input(env) if _runs_per_page(getattr(env, "page", None)) else _build(env)
     except (ContentError, SettingsError) as err:
         raise PluginError(err.report()) from None
-    tooltip_words = glossary.tooltips(build.content)
     calls_open = [0]  # macros running now: the handbook's prose calls other macros inside its own
     for name, (component, macro) in macro_table().items():
-        env.macro(_page_macro(env, build, component.name, macro, tooltip_words, calls_open), name)
+        env.macro(_page_macro(env, build, component.name, macro, calls_open), name)
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
     if _runs_per_page(getattr(env, "page", None)):
         # Zensical's templates see a page's meta but not a change to the config: the same default, on the page.
@@ -54,12 +56,43 @@ def define_env(env):
     env.variables["content"] = build.content
     env.variables["_embed_page_of"] = functools.partial(shown_on, build)  # for hooks/embeds.py
     env.variables["counts"] = build.content.counts()
-    env.variables["_abbreviations"] = glossary.abbreviations(build.content)
+    terms = GlossaryMarks(build)
+    env.variables["_glossary_marks"] = terms
+    # Every page's Markdown is converted with the config's extensions; this one marks the finished HTML.
+    extensions = env.conf["markdown_extensions"]
+    extensions[:] = [e for e in extensions if not isinstance(e, PageHtml)] + [PageHtml(terms.mark)]
 
 
 def on_post_page_macros(env):
-    # Glossary terms become tooltips on every page through Python-Markdown's abbreviations.
-    env.markdown += "\n\n" + env.variables["_abbreviations"] + "\n"
+    # mkdocs converts this page's Markdown next; the glossary marks need to know which page it is.
+    env.variables["_glossary_marks"].page = _page_info(env.page)
+
+
+class GlossaryMarks:
+    """Glossary words on each page: the first use spelled out and linked, later ones toggletips
+    (components/glossary/mentions.py), on the page's finished HTML.
+
+    The page is the one mkdocs-macros has just rendered, set by on_post_page_macros and used once, as mkdocs
+    converts each page straight after its macros run; a page converted without that (none today) is left as
+    it is rather than given links reckoned from another page's address."""
+
+    def __init__(self, build: Build):
+        self.build = build
+        self.mentions = glossary.mentions(build.content)
+        self.unmarked = unmarked_pages(build.content)
+        self.page: PageInfo | None = None
+
+    def mark(self, html: str) -> str:
+        page, self.page = self.page, None
+        if page is None or page.src_uri in self.unmarked:
+            return html
+        links = Links.for_page(page.url, self.build.directory_urls, self.build.own_pages)
+        marked = glossary_mentions.mark(html, self.mentions, links.term)
+        if marked.toggletips:  # the toggletips' script and style, on this page only
+            used = set(page.meta.get("components", ())) | {"glossary"}
+            page.meta["components"] = sorted(used)
+            page.meta["assets"] = assets_for(used)
+        return marked.html
 
 
 def _runs_per_page(page) -> bool:
@@ -113,8 +146,8 @@ def _build(env) -> Build:
     return build
 
 
-def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict, calls_open: list[int]):
-    """The macro as mkdocs-macros calls it: with the page's context, glossary tooltips, and its assets noted."""
+def _page_macro(env, build: Build, component: str, macro, calls_open: list[int]):
+    """The macro as mkdocs-macros calls it: with the page's context, and its assets noted."""
     @functools.wraps(macro.function)
     def call(*args, **kwargs):
         page = _page_info(env.page)
@@ -128,7 +161,6 @@ def _page_macro(env, build: Build, component: str, macro, tooltip_words: dict, c
             html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
         finally:
             calls_open[0] -= 1
-        html = with_tooltips(html, tooltip_words) if macro.tooltips else html
         if page is not None and calls_open[0] == 0 and _links_from_source(env.page):
             # Once, on the outermost call's output: rebasing what a nested macro already rebased would break it.
             html = from_source_folder(html, page.url, page.src_uri)

@@ -42,16 +42,3 @@ def test_partials_autoescape_data():
     html = render("comparison_table.html", comparison=comparison, rows=[])
     assert "&lt;caption&gt;</caption>" in html  # the element, and the escaped data inside it
     assert "<A>" not in html and "&lt;A&gt;" in html
-
-
-@pytest.mark.parametrize("html, expected", [
-    ("<p>NEF and SCIE</p>", '<p><abbr title="nef">NEF</abbr> and <abbr title="scie">SCIE</abbr></p>'),
-    ('<p><a href="#x">NEF</a> NEFS NEF-like</p>', '<p><a href="#x">NEF</a> NEFS NEF-like</p>'),
-    ("## NEF heading { #nef }\n<p>time banking</p>",
-     '## NEF heading { #nef }\n<p><abbr title="tb &quot;q&quot;">time banking</abbr></p>'),
-    ('<h3 id="a">NEF</h3><p title="NEF">x</p>', '<h3 id="a">NEF</h3><p title="NEF">x</p>'),
-])
-def test_tooltips_wrap_glossary_words_only_in_prose(html, expected):
-    from macros.markup import with_tooltips
-
-    assert with_tooltips(html, {"NEF": "nef", "SCIE": "scie", "time banking": 'tb "q"'}) == expected

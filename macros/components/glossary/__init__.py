@@ -1,4 +1,5 @@
-"""The glossary: key terms in plain English (and the tooltips their words get on every page)."""
+"""The glossary: key terms in plain English, and what their words become on every other page: the first use
+spelled out and linked to its entry, later ones toggletips (mentions.py; toggletips.js and .css)."""
 
 from pathlib import Path
 
@@ -18,4 +19,11 @@ def embeds(content) -> list:
                   (("glossary_list", ()),), PAGES["glossary"], "", 800)]
 
 
-COMPONENT = Component("glossary", Path(__file__).parent, macros=(Macro("glossary_list", glossary_list),), requires=("citations",), embeds=embeds)
+def unmarked_pages(content) -> frozenset[str]:
+    """The pages whose glossary words are left as they are: the glossary itself and its embed, where every
+    term is already beside its definition."""
+    return frozenset({PAGES["glossary"], *(embed.src_uri for embed in embeds(content))})
+
+
+COMPONENT = Component("glossary", Path(__file__).parent, macros=(Macro("glossary_list", glossary_list),),
+                      scripts=("toggletips.js",), styles=("toggletips.css",), requires=("citations",), embeds=embeds)
