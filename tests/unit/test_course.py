@@ -201,6 +201,15 @@ def test_questions_are_complete_without_javascript(fixture_content):
     assert 'data-learn-reset data-learn-key="coproduction-explainer:learn:v1" hidden' in html
 
 
+def test_each_question_fieldset_is_described_by_its_hint(fixture_content):
+    """The hint is the fieldset's description, as in GOV.UK's fieldset; learn.js adds its error message id."""
+    html = course.module_questions("what-it-is", fixture_content, LINKS)
+    described = re.findall(r'<fieldset class="learn-fieldset" aria-describedby="([^"]+)">', html)
+    hints = re.findall(r'<p class="learn-hint" id="([^"]+)">', html)
+    assert len(described) == len(fixture_content.modules["what-it-is"].questions)
+    assert described == hints and all(h.endswith("-hint") for h in hints)
+
+
 def test_classify_has_a_select_per_item_with_the_typology_categories(fixture_content):
     html = course.module_questions("origins", fixture_content, LINKS)
     names = [c.name for c in fixture_content.typologies["levels"].categories]

@@ -191,13 +191,45 @@
     q.el.classList.toggle("learn-is-wrong", !ok);
   }
 
+  // Where to send the focus when part of an answer is missing: the first control of the missing part.
+  function firstMissing(q, v) {
+    if (q.type === "classify") return q.selects[v.indexOf("")] || q.selects[0];
+    if (q.type === "true-false" && !v[0]) return q.el.querySelector("input[data-learn-truth]");
+    return inputs(q)[0];
+  }
+
+  // GOV.UK's error message pattern (govuk-frontend components/error-message, fieldset): the message sits in
+  // the fieldset after its hint, starts with a visually hidden "Error:", describes the fieldset with the hint,
+  // the fieldset takes an error style, and the focus moves to the first option of the missing part.
+  function showError(q, v, text) {
+    clearError(q);
+    var p = make("p", "learn-error-message");
+    p.id = q.key + "-error";
+    make("span", "visually-hidden", p, "Error:");
+    p.appendChild(document.createTextNode(" " + text));
+    q.hint.after(p);
+    q.fieldset.classList.add("learn-fieldset--error");
+    q.fieldset.setAttribute("aria-describedby", q.hint.id + " " + p.id);
+    var target = firstMissing(q, v);
+    if (target) target.focus();
+  }
+
+  function clearError(q) {
+    var p = q.fieldset.querySelector(".learn-error-message");
+    if (p) p.remove();
+    q.fieldset.classList.remove("learn-fieldset--error");
+    q.fieldset.setAttribute("aria-describedby", q.hint.id);
+  }
+
   function check(q) {
     var v = value(q), gap = missing(q, v);
     if (gap) {
       q.feedback.textContent = "";
-      make("p", "learn-result", q.feedback, gap);
+      q.el.classList.remove("learn-is-right", "learn-is-wrong");
+      showError(q, v, gap);
       return;
     }
+    clearError(q);
     var ok = isRight(q, v);
     showFeedback(q, v, ok);
     unlock(q, true);
@@ -219,17 +251,19 @@
     setValue(q, []);
     q.feedback.textContent = "";
     q.el.classList.remove("learn-is-right", "learn-is-wrong");
+    clearError(q);
     unlock(q, false);
   }
 
   function setupQuestion(quiz, el) {
     var q = { el: el, id: el.dataset.learnQuestion, type: el.dataset.learnType, module: quiz.id,
       key: el.id, feedback: el.querySelector("[data-learn-feedback]"), answer: el.querySelector("[data-learn-answer]"),
+      fieldset: el.querySelector(".learn-fieldset"), hint: el.querySelector(".learn-hint"),
       selects: Array.prototype.slice.call(el.querySelectorAll("select[data-answer]")) };
     var wrap = make("p", "learn-check");
     var button = make("button", "md-button md-button--primary", wrap, "Check answer");
     button.type = "button";
-    el.querySelector("fieldset").after(wrap);
+    q.fieldset.after(wrap);
     button.addEventListener("click", function () { check(q); });
     if (q.answer) {
       q.locked = make("p", "learn-answer-locked", null, "Check an answer first. Then you can see the full answer here.");
