@@ -16,6 +16,8 @@ from tests.browser.conftest import DESKTOP, axe_violations, move_mouse_away, tog
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1280, "height": 720}
+NARROWEST = {"width": 320, "height": 640}
 
 # (page, table selector, a column to sort by, a filter query that matches some rows but not all)
 TABLES = {
@@ -212,11 +214,12 @@ def test_hiding_a_column_hides_its_cells(server, open_page, device):
 
 # --- accessibility in every state --------------------------------------------------------------
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1280x720", "390x844"])
 @pytest.mark.parametrize("name", list(TABLES))
-def test_no_axe_violations_when_sorted_filtered_and_columns_hidden(server, open_page, name, viewport):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_when_sorted_filtered_and_columns_hidden(server, open_page, name, viewport, scheme):
     path, selector, column, query = TABLES[name]
-    probe = open_page(server.base_url + path, viewport=viewport)
+    probe = open_page(server.base_url + path, viewport=viewport, color_scheme=scheme)
     page = probe.page
     region = page.locator(selector).locator("xpath=ancestor::div[contains(@class,'table-scroll')]")
     failures = []
@@ -256,6 +259,106 @@ def test_crosswalk_in_dark_scheme_has_no_axe_violations(server, open_page, viewp
     move_mouse_away(page)
     failures = axe_violations(page, "crosswalk dark") + probe.problems()
     assert not failures, "\n".join(failures)
+
+
+# --- Compare approaches on a phone: a card per row, each cell under its column's name ------------------------
+
+COMPARE = TABLES["approaches"][:2]
+
+CARD_LAYOUT = r"""sel => {
+  const table = document.querySelector(sel), region = table.closest('.table-scroll');
+  const canvas = document.createElement('canvas').getContext('2d');
+  const heads = Array.from(table.tHead.rows[0].cells).map(th => th.textContent.replace(/\s+/g, ' ').trim());
+  const cells = Array.from(table.tBodies[0].rows).filter(r => r.getClientRects().length)
+    .flatMap(r => Array.from(r.cells)).filter(c => c.getClientRects().length);
+  return {
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    region: region.scrollWidth - region.clientWidth,
+    display: getComputedStyle(table).display,
+    rowDisplay: getComputedStyle(table.tBodies[0].rows[0]).display,
+    heads: heads,
+    cells: cells.map(c => {
+      const s = getComputedStyle(c);
+      canvas.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+      const words = c.textContent.split(/\s+/).filter(Boolean);
+      const longest = Math.max(0, ...words.map(w => canvas.measureText(w).width));
+      const label = getComputedStyle(c, '::before').content;
+      return {text: c.textContent.trim().slice(0, 30), width: c.clientWidth - parseFloat(s.paddingLeft)
+              - parseFloat(s.paddingRight), longest: longest, overflow: c.scrollWidth - c.clientWidth,
+              label: label, column: c.cellIndex, header: c.tagName === 'TH'};
+    }),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROWEST], ids=["390", "320"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_compare_approaches_on_a_phone_is_a_card_per_row_with_labelled_cells(server, open_page, content, viewport,
+                                                                            scheme):
+    path, selector = COMPARE
+    probe = open_page(server.base_url + path, viewport=viewport, color_scheme=scheme)
+    layout = probe.page.evaluate(CARD_LAYOUT, selector)
+    assert layout["page"] <= 0, f"the page scrolls sideways by {layout['page']}px"
+    assert layout["region"] <= 0, f"the table scrolls sideways by {layout['region']}px"
+    assert layout["display"] == "block" and layout["rowDisplay"] == "block", layout["display"]
+    comparison = content.comparisons["approaches"]
+    assert len(layout["cells"]) == len(comparison.rows) * (len(comparison.columns) + 2)
+    for cell in layout["cells"]:
+        assert cell["width"] + 1 >= cell["longest"], f"a cell narrower than its longest word: {cell}"
+        assert cell["overflow"] <= 0, cell
+        if not cell["header"]:  # each data cell is labelled with its column's name, for the eye
+            assert cell["label"].startswith(f'"{layout["heads"][cell["column"]]}"'), cell
+    assert not probe.problems(), probe.problems()
+
+
+def test_compare_approaches_on_a_wide_screen_and_in_print_stays_a_table(server, open_page):
+    path, selector = COMPARE
+    page = open_page(server.base_url + path, viewport=WIDE).page
+    layout = page.evaluate(CARD_LAYOUT, selector)
+    assert layout["display"] == "table" and layout["rowDisplay"] == "table-row", layout["display"]
+    assert all(c["label"] in ("none", "normal") for c in layout["cells"]), "no card labels in the table"
+    roles = page.evaluate("""s => [s, s + ' thead', s + ' tbody tr', s + ' thead th', s + ' tbody th', s + ' td']
+      .map(q => { const el = document.querySelector(q);
+                  return [q, el.getAttribute('role'), el.tagName.toLowerCase()]; })""", selector)
+    assert [r[1] for r in roles] == ["table", "rowgroup", "row", "columnheader", "rowheader", "cell"], roles
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(CARD_LAYOUT, selector)["display"] == "block"
+    page.emulate_media(media="print")
+    printed = page.evaluate(CARD_LAYOUT, selector)
+    assert printed["display"] == "table" and printed["rowDisplay"] == "table-row", "printed, it is a table"
+
+
+def test_on_a_phone_sort_filter_and_columns_still_work_by_keyboard(server, open_page):
+    path, selector = COMPARE
+    probe = open_page(server.base_url + path, viewport=PHONE)
+    page = probe.page
+    before = [r[0]["key"] for r in rows(page, selector)]
+    # Sort by the approach, from the sort buttons above the cards.
+    focus_by_tab(page, f"el.classList.contains('sort-button') && el.closest('th').cellIndex === 0 "
+                       f"&& el.closest('table').matches({selector!r})", filter_selector(page, selector))
+    button = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+    assert button["width"] >= 44 and button["height"] >= 44, button
+    page.keyboard.press("Enter")
+    assert [r[0]["key"] for r in rows(page, selector)] == sort_order(before)
+    assert aria_sorts(page, selector)[0] == "ascending"
+    # Filter the cards.
+    page.locator(filter_selector(page, selector)).focus()
+    page.keyboard.type("Guardian")
+    shown = page.locator(f"{selector} tbody tr").evaluate_all("rs => rs.filter(r => r.getClientRects().length).length")
+    assert 0 < shown < len(before)
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    # Hide a column: its cell goes from every card, and its sort button from above them.
+    tools = tools_for(page, selector)
+    tools.query_selector("details summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    table = rows(page, selector)
+    assert all(not row[1]["shown"] for row in table) and all(row[2]["shown"] for row in table)
+    assert not page.locator(f"{selector} thead th").nth(1).is_visible()
+    assert page.evaluate(CARD_LAYOUT, selector)["page"] <= 0
+    assert not probe.problems(), probe.problems()
 
 
 # --- without JavaScript, and re-initialising -----------------------------------------------------
