@@ -3,7 +3,7 @@
     python scripts/compare_builds.py site/ site-zensical/
 
 Prints what differs, kind by kind: the pages (HTML files), the text in the search index, the sitemap, the
-embeddable views, csp.txt, the open-data downloads, the glossary tooltips on each page, and the site's own
+embeddable views, csp.txt, the open-data downloads, the glossary marks on each page, and the site's own
 files that pages link to but the build lacks. Each kind gets a line of counts and the first few examples.
 It reports and never judges: the exit code is 0 whatever differs, and 2 only when a site folder is missing.
 """
@@ -100,8 +100,10 @@ def file_digests(site: Path, folder: str) -> dict[str, str]:
 
 
 def tooltips(site: Path, pages: list[str]) -> dict[str, str]:
-    """Each page -> how many glossary tooltips (<abbr title>) it has."""
-    return {page: str((site / page).read_text(encoding="utf-8").count("<abbr ")) for page in pages}
+    """Each page -> how many glossary marks it has: first uses linked to their entry, and toggletips."""
+    def marks(text: str) -> int:
+        return text.count('class="glossary-term"') + text.count('class="glossary-tip"')
+    return {page: str(marks((site / page).read_text(encoding="utf-8"))) for page in pages}
 
 
 def missing_targets(site: Path, pages: list[str]) -> Counter[str]:
@@ -158,7 +160,7 @@ def compare_sites(a: Path, b: Path) -> list[Section]:
         compare_maps("csp.txt (directives)", csp_directives(a), csp_directives(b),
                      lambda x, y: f"{x!r} vs {y!r}", missing="no csp.txt"),
         compare_maps("open data (data/**)", file_digests(a, "data"), file_digests(b, "data")),
-        compare_maps("glossary tooltips (<abbr> per page)", tooltips(a, plain_a), tooltips(b, plain_b),
+        compare_maps("glossary marks (links and toggletips per page)", tooltips(a, plain_a), tooltips(b, plain_b),
                      lambda x, y: f"{x} vs {y}"),
         compare_maps("missing files that pages link to (pages linking)",
                      {k: str(v) for k, v in missing_a.items()}, {k: str(v) for k, v in missing_b.items()},

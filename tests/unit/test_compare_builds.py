@@ -26,7 +26,7 @@ def _zensical_index(entries):
                                                for k, t, x in entries]})
 
 
-PAGE = '<meta name="generator" content="{}"><a href="../history/">History</a> <abbr title="t">NEF</abbr>'
+PAGE = '<meta name="generator" content="{}"><a href="../history/">History</a> <a class="glossary-term" href="#nef">NEF</a>'
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def sites(tmp_path):
     })
     b = _site(tmp_path / "b", {
         "index.html": PAGE.format("zensical") + '<script src="assets/bundle.js"></script>',
-        "history/index.html": PAGE.format("zensical").replace("<abbr title=\"t\">NEF</abbr>", "NEF"),
+        "history/index.html": PAGE.format("zensical").replace('<a class="glossary-term" href="#nef">NEF</a>', "NEF"),
         "history/embed.html": PAGE.format("zensical"),
         "glossary/index.html": "<p>Glossary</p>",
         "search.json": _zensical_index([("", "Home", "<p>Hello  &amp;   welcome</p>"),
@@ -73,7 +73,7 @@ def test_each_kind_of_difference_is_found(sites):
     sitemap = sections["sitemap"]
     assert sitemap.only_a == ["https://x.org/history/"] and sitemap.changed == ["https://x.org/: 2023-11-14 vs no date"]
     assert sections["open data"].only_a == ["data/timeline.json"]
-    assert sections["glossary tooltips"].changed == ["history/index.html: 1 vs 0"]
+    assert sections["glossary marks"].changed == ["history/index.html: 1 vs 0"]
     assert sections["missing files that pages link to"].only_b == ["assets/bundle.js"]
     assert sections["missing files that pages link to"].only_a == []
 
