@@ -320,6 +320,7 @@ def test_compare_approaches_on_a_wide_screen_and_in_print_stays_a_table(server, 
     roles = page.evaluate("""s => [s, s + ' thead', s + ' tbody tr', s + ' thead th', s + ' tbody th', s + ' td']
       .map(q => { const el = document.querySelector(q);
                   return [q, el.getAttribute('role'), el.tagName.toLowerCase()]; })""", selector)
+    # Set by the script, so the table stays one to screen readers where its rows become cards.
     assert [r[1] for r in roles] == ["table", "rowgroup", "row", "columnheader", "rowheader", "cell"], roles
     page.set_viewport_size(PHONE)
     assert page.evaluate(CARD_LAYOUT, selector)["display"] == "block"

@@ -96,14 +96,14 @@ def test_comparison_table_has_caption_and_header_scopes(content):
     html = tables.comparison_table(tables.table_view("approaches", content), content, LINKS)
     assert "<caption" in html
     comparison = content.comparisons["approaches"]
-    assert html.count('<th scope="col" role="columnheader">') == len(comparison.columns) + 2
-    assert html.count('<th scope="row" role="rowheader">') == len(comparison.rows)
+    assert html.count('<th scope="col">') == len(comparison.columns) + 2
+    assert html.count('<th scope="row">') == len(comparison.rows)
 
 
 def test_comparison_cells_carry_their_column_label_for_the_phone_cards(content):
     html = tables.comparison_table(tables.table_view("approaches", content), content, LINKS)
     comparison = content.comparisons["approaches"]
-    labels = re.findall(r'<td role="cell" data-label="([^"]*)">', html)
+    labels = re.findall(r'<td data-label="([^"]*)">', html)
     one_row = [c.label for c in comparison.columns] + ["Sources"]
     assert labels == one_row * len(comparison.rows)
 

@@ -24,6 +24,21 @@
     return el;
   }
 
+  // On a narrow screen tables.css sets a comparison's rows out as cards (display: block), and some browsers
+  // (Safari, so VoiceOver on phones) then stop exposing it as a table. Explicit roles keep it one. They are
+  // set here, not in the HTML, because the HTML standard forbids them on a plain table's rows and cells.
+  function tableRoles(table) {
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (g) { g.setAttribute("role", "rowgroup"); });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        var scope = cell.getAttribute("scope");
+        cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
+      });
+    });
+  }
+
   function enhance(table) {
     if (table.hasAttribute("data-tables-ready") || !table.tHead || !table.tBodies[0]) return;
     table.setAttribute("data-tables-ready", "");
@@ -33,6 +48,7 @@
     rows.forEach(function (row, i) { row.setAttribute("data-order", i); });
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var state = { column: -1, dir: "" };
+    if (table.classList.contains("comparison-cards")) tableRoles(table);
 
     // Sorting: a button in each column header; aria-sort tells assistive technology the order.
     heads.forEach(function (th, index) {
