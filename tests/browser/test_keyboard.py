@@ -119,7 +119,7 @@ def test_phone_menu_opens_from_the_keyboard(server, open_page):
     page = open_page(server.url("history/index.html"), viewport=PHONE).page
     for _ in range(5):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+        if page.evaluate("document.activeElement.matches('[data-explainer-toggle=drawer]')"):
             break
     else:
         pytest.fail("Tab never reached the menu button")

@@ -29,6 +29,12 @@ MIRRORED = {
             "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>\n",
             "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>\n",
         ),
+        (
+            # An id for the drawer, which the header's menu button names in aria-controls.
+            '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation"',
+            '<div class="md-sidebar md-sidebar--primary" id="__drawer_panel" data-md-component="sidebar" '
+            'data-md-type="navigation"',
+        ),
     ],
     # Storage reads and writes guarded: where storage is blocked, naming localStorage throws.
     "partials/javascripts/base.html": [
@@ -43,7 +49,8 @@ MIRRORED = {
     "partials/search.html": [
         (
             '<div class="md-search" data-md-component="search" role="dialog">',
-            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+            '<div class="md-search" id="__search_dialog" data-md-component="search" role="dialog" '
+            'aria-label="{{ lang.t(\'search\') }}">',
         ),
     ],
     "partials/nav-item.html": [
@@ -78,13 +85,36 @@ MIRRORED = {
     ],
     "partials/header.html": [
         (
+            # A real menu button beside material's label, which stays for readers without scripts.
             '    <label class="md-header__button md-icon" for="__drawer">\n'
             '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
-            '      {% include ".icons/" ~ icon ~ ".svg" %}\n',
-            '    <label class="md-header__button md-icon" for="__drawer" tabindex="0">\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            '    </label>\n',
+            '    <label class="md-header__button md-icon" for="__drawer">\n'
             '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
             '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
-            "      <span class=\"visually-hidden\">{{ lang.t('nav') }}</span>\n",
+            '    </label>\n'
+            '    <button type="button" class="md-header__button md-icon explainer-menu-button" '
+            'aria-controls="__drawer_panel" aria-expanded="false" data-explainer-toggle="drawer">\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            "      <span class=\"visually-hidden\">{{ lang.t('nav') }}</span>\n"
+            '    </button>\n',
+        ),
+        (
+            # A real search button; material's label stays, hidden, because material's script needs it.
+            '        <label class="md-header__button md-icon" for="__search">\n'
+            '          {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+            '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            '        </label>\n',
+            '        <label class="md-header__button md-icon" for="__search" hidden>\n'
+            '          {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+            '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            '        </label>\n'
+            '        <button type="button" class="md-header__button md-icon explainer-search-button" '
+            'aria-controls="__search_dialog" aria-expanded="false" data-explainer-toggle="search">\n'
+            '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            "          <span class=\"visually-hidden\">{{ lang.t('search') }}</span>\n"
+            '        </button>\n',
         ),
     ],
     "partials/copyright.html": [
@@ -100,6 +130,20 @@ MIRRORED = {
             "    </div>\n"
             "  {% endif %}\n"
             "  {% if not config.extra.generator == false %}\n",
+        ),
+        (
+            # The owner line in place of material's "Made with Material for MkDocs".
+            "  {% if not config.extra.generator == false %}\n"
+            "    Made with\n"
+            '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">\n'
+            "      Material for MkDocs\n"
+            "    </a>\n"
+            "  {% endif %}\n",
+            "  {#- Who runs this copy of the site (extra.owner.name, which its accessibility statement names too), in\n"
+            "      place of material's \"Made with\" line: readers need to know whose site it is, not what made it. -#}\n"
+            "  {% if config.extra.owner and config.extra.owner.name %}\n"
+            '    <div class="md-copyright__highlight site-owner">This website is run by {{ config.extra.owner.name }}.</div>\n'
+            "  {% endif %}\n",
         ),
     ],
 }
@@ -131,20 +175,6 @@ def test_mirrored_template_is_material_plus_our_edits(name):
     assert ours == expected, (
         f"overrides/{name} differs from material's {name} by more than the listed edits. Copy material's "
         f"file again and re-apply them, or list the new edit here with the reason in the template's comment."
-        (
-            # The owner line in place of material's "Made with Material for MkDocs".
-            "  {% if not config.extra.generator == false %}\n"
-            "    Made with\n"
-            '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">\n'
-            "      Material for MkDocs\n"
-            "    </a>\n"
-            "  {% endif %}\n",
-            "  {#- Who runs this copy of the site (extra.owner.name, which its accessibility statement names too), in\n"
-            "      place of material's \"Made with\" line: readers need to know whose site it is, not what made it. -#}\n"
-            "  {% if config.extra.owner and config.extra.owner.name %}\n"
-            '    <div class="md-copyright__highlight site-owner">This website is run by {{ config.extra.owner.name }}.</div>\n'
-            "  {% endif %}\n",
-        ),
     )
 
 

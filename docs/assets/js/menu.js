@@ -1,0 +1,104 @@
+/* The header's menu and search buttons (overrides/partials/header.html).
+ *
+ * material opens its drawer and search by hidden checkboxes (#__drawer, #__search) that its CSS and
+ * script watch. The buttons toggle those checkboxes, as material's own labels do, so material keeps
+ * working unchanged; this file adds what its labels lack:
+ * - aria-expanded, kept in step with the checkbox however it changes (button, overlay, material's
+ *   own script closing both on navigation, its "/" and Escape keys for search);
+ * - the drawer: focus moves to its first link on opening; Escape closes it and returns focus to the
+ *   button; it closes when focus leaves it. The drawer is not a modal dialog in material's layout
+ *   (the header and its button sit outside it, behind the overlay), so rather than trap Tab inside
+ *   it, leaving it closes it: focus is then never on something the drawer covers;
+ * - search: material focuses its field on opening and closes it on Escape, leaving focus nowhere;
+ *   here focus then returns to the search button, where the reader was.
+ * It also publishes the header's height for controls.css (scroll-padding-top).
+ */
+explainer.register("menu", function (root) {
+  "use strict";
+  var drawer = root.getElementById("__drawer");
+  var search = root.getElementById("__search");
+  var header = root.querySelector(".md-header");
+  if (!drawer || !header || header.hasAttribute("data-explainer-menu")) return;  // an embed, or started already
+  header.setAttribute("data-explainer-menu", "");
+
+  var menuButton = header.querySelector("[data-explainer-toggle=drawer]");
+  var searchButton = header.querySelector("[data-explainer-toggle=search]");
+  var panel = root.getElementById("__drawer_panel");
+
+  function isShown(element) {
+    return !!element && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden";
+  }
+
+  // Clicking the checkbox (not setting .checked) fires the change event material listens for.
+  function setOpen(toggle, open) {
+    if (toggle.checked !== open) toggle.click();
+  }
+
+  function follow(toggle, button) {
+    if (!button) return;
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    toggle.addEventListener("change", sync);
+    sync();
+  }
+  follow(drawer, menuButton);
+  if (search) follow(search, searchButton);
+
+  // On a section's page material opens the drawer at that section: its list slides over the main one,
+  // which stays in the page underneath. Focus goes to the list the reader sees, the innermost open one.
+  function shownList() {
+    var open = panel.querySelectorAll(".md-nav__toggle:checked ~ .md-nav");
+    for (var i = open.length - 1; i >= 0; i--) if (isShown(open[i])) return open[i];
+    return panel;
+  }
+
+  function firstLinkIn(container) {
+    var candidates = container.querySelectorAll("a[href], button, input, [tabindex]:not([tabindex='-1'])");
+    for (var i = 0; i < candidates.length; i++) if (isShown(candidates[i])) return candidates[i];
+    return null;
+  }
+
+  if (menuButton && panel) {
+    menuButton.addEventListener("click", function () {
+      setOpen(drawer, !drawer.checked);
+      if (!drawer.checked) return;
+      var first = firstLinkIn(shownList()) || firstLinkIn(panel);
+      // preventScroll: the drawer slides in over the page; scrolling the page to reach it would jump.
+      if (first) first.focus({ preventScroll: true });
+    });
+    panel.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      // No next element: the window lost focus, or a click landed on no control. Keep the drawer.
+      if (drawer.checked && next && !panel.contains(next)) setOpen(drawer, false);
+    });
+  }
+
+  if (searchButton && search) {
+    searchButton.addEventListener("click", function () {
+      // As material's own label does: open, then put focus in the field.
+      setOpen(search, true);
+      var field = root.querySelector("[data-md-component=search-query]");
+      if (field) field.focus();
+    });
+  }
+
+  // Capture phase on window: runs before material's own keydown handler, which closes search on
+  // Escape, so the state before that is still known here.
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (search && search.checked && isShown(searchButton)) {
+      setTimeout(function () {
+        if (!search.checked) searchButton.focus();
+      });
+    } else if (drawer.checked) {
+      setOpen(drawer, false);
+      if (isShown(menuButton)) menuButton.focus();
+    }
+  }, true);
+
+  // The header's height, for scroll-padding-top; it changes with the text size and a wrapping title.
+  function publishHeight() {
+    document.documentElement.style.setProperty("--explainer-header-height", header.offsetHeight + "px");
+  }
+  publishHeight();
+  if (window.ResizeObserver) new ResizeObserver(publishHeight).observe(header);
+});
