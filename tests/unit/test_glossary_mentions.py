@@ -46,7 +46,7 @@ def test_first_use_then_one_toggletip_per_section(html, expected):
 
 
 @pytest.mark.parametrize("inside", ["h1", "h2", "h3", "a", "code", "pre", "summary", "label", "cite", "button",
-                                    "caption", "time", "abbr"])
+                                    "caption", "th", "time", "abbr"])
 def test_nothing_changes_where_a_link_or_new_words_do_not_belong(inside):
     html = f'<{inside} title="NEF">NEF</{inside}>'
     assert mark(html, MENTIONS, href).html == html

@@ -9,7 +9,8 @@ come from the page's own prose or from a macro's HTML.
 - In each later section (a level-2 heading starts one) the first use is a toggletip: a link to the entry, with
   the definition in `data-definition`, which the glossary's script turns into a button that shows it. Other
   repeats stay plain text, so a page is not crowded with controls.
-- Nothing changes inside headings, links, code, labels, summaries, captions and titles of works; and a
+- Nothing changes inside headings, table headers (a sortable column's header becomes a button, and a link
+  inside a button is not allowed), links, code, labels, summaries, captions and titles of works; and a
   quotation's words are never changed: there a use can only be a toggletip, and does not count as the first.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 # Text inside these keeps its own meaning, or cannot hold a link or a button.
 NOT_IN = frozenset({"a", "abbr", "button", "caption", "cite", "code", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
-                    "label", "option", "pre", "samp", "select", "summary", "svg", "textarea", "time", "title"})
+                    "label", "option", "pre", "samp", "select", "summary", "svg", "textarea", "th", "time", "title"})
 QUOTES = frozenset({"blockquote", "q"})
 SECTION = "h2"
 
