@@ -38,7 +38,6 @@ class Macro:
 
     name: str
     function: Callable[..., str]
-    tooltips: bool = True  # glossary words in its HTML get their tooltip (markup.with_tooltips)
     examples: tuple[Example, ...] = (Example(),)  # a macro that takes arguments declares its own
 
 

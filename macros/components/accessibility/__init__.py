@@ -20,7 +20,7 @@ def _owner(ctx: Context):
 
 COMPONENT = Component(
     "accessibility", Path(__file__).parent,
-    macros=tuple(Macro(name, function, tooltips=False) for name, function in (
+    macros=tuple(Macro(name, function) for name, function in (
         ("site_title", lambda ctx: md_heading(ctx.build.site_name)),
         ("site_owner", lambda ctx: render.owner_name(_owner(ctx))),
         ("accessibility_contact", lambda ctx: render.contact_list(_owner(ctx))),

@@ -27,6 +27,6 @@ def page_link(ctx: Context, key: str) -> str:
 
 COMPONENT = Component(
     "citations", Path(__file__).parent,
-    macros=(Macro("cite", cite, tooltips=False, examples=(Example(("seed-bussu-2014",)),)), Macro("bibliography", bibliography),
-            Macro("page_link", page_link, tooltips=False, examples=(Example(("glossary",)),))),
+    macros=(Macro("cite", cite, examples=(Example(("seed-bussu-2014",)),)), Macro("bibliography", bibliography),
+            Macro("page_link", page_link, examples=(Example(("glossary",)),))),
     scripts=("cite.js",), styles=("cite.css", "reuse.css"), everywhere=True)

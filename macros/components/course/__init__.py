@@ -90,5 +90,5 @@ COMPONENT = Component(
     macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
             Macro("module_questions", module_questions, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("module_reflection", module_reflection, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
             Macro("module_next", module_next, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("learning_log", learning_log),
-            Macro("facilitator_notes", facilitator_notes, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("progress_reset", progress_reset, tooltips=False)),
+            Macro("facilitator_notes", facilitator_notes, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("progress_reset", progress_reset)),
     scripts=("learn.js",), styles=("learn.css",), requires=("citations",), prepare=page_titles, embeds=embeds)

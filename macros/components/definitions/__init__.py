@@ -76,6 +76,6 @@ COMPONENT = Component(
     "definitions", Path(__file__).parent,
     macros=(Macro("definition_list", definition_list), Macro("definitions_table", definitions_table),
             Macro("definition_entries", definition_entries), Macro("definition_page", definition_page, examples=(Example(("quilligan",), "definitions/quilligan.md"),)),
-            Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),)), Macro("definition_link", definition_link, tooltips=False, examples=(Example(("quilligan",)),)),
+            Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),)), Macro("definition_link", definition_link, examples=(Example(("quilligan",)),)),
             Macro("definition_compare", definition_compare)),
     scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"), embeds=embeds)

@@ -28,6 +28,6 @@ def open_data_table(ctx: Context) -> str:
 
 COMPONENT = Component(
     "downloads", Path(__file__).parent,
-    macros=(Macro("download_links", download_links, tooltips=False, examples=(Example(("events",), "history.md"),)),
-            Macro("open_data_table", open_data_table, tooltips=False)),
+    macros=(Macro("download_links", download_links, examples=(Example(("events",), "history.md"),)),
+            Macro("open_data_table", open_data_table)),
     prepare=published)

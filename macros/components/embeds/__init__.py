@@ -24,7 +24,7 @@ def embed_this(ctx: Context, kind: str, record_id: str | None = None) -> str:
 
 
 COMPONENT = Component(
-    "embeds", Path(__file__).parent, macros=(Macro("embed_this", embed_this, tooltips=False, examples=(Example(("timeline",), "history.md"),)),),
+    "embeds", Path(__file__).parent, macros=(Macro("embed_this", embed_this, examples=(Example(("timeline",), "history.md"),)),),
     scripts=("embed-this.js",), styles=("embed.css",), everywhere=True, prepare=embeddable,
     # embed.js runs only in embeds (overrides/embed.html); embed-host.js keeps the address councils paste.
     files={"assets/components/embeds/embed.js": "embed.js", render.HOST_SCRIPT: "embed-host.js"})

@@ -42,7 +42,7 @@ def build_date(ctx: Context) -> str:
 
 COMPONENT = Component(
     "handbook", Path(__file__).parent,
-    macros=(Macro("module_prose", module_prose, tooltips=False, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_intro", handbook_intro, examples=(Example(("what-it-is",), "learn/handbook.md"),)),
+    macros=(Macro("module_prose", module_prose, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_intro", handbook_intro, examples=(Example(("what-it-is",), "learn/handbook.md"),)),
             Macro("handbook_questions", handbook_questions, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_part", handbook_part, examples=(Example(("answers",), "learn/handbook.md"),)),
-            Macro("build_date", build_date, tooltips=False)),
+            Macro("build_date", build_date)),
     styles=("handbook.css",), requires=("course", "citations"))
