@@ -55,7 +55,7 @@ def test_search_timeline_and_tables_work_under_the_policy(browser, csp_server):
     page.locator("button.event-toggle:visible").first.click()
     # The search worker and its index load under the policy. (Playwright's string predicates would
     # need 'unsafe-eval'; arrow functions do not.)
-    page.keyboard.press("/")
+    page.locator("input.md-search__input").focus()  # material opens search when its field has focus
     page.wait_for_function("() => document.getElementById('__search').checked")
     page.locator("input.md-search__input").press_sequentially("Ostrom")
     page.locator(".md-search-result__item").first.wait_for(state="visible")

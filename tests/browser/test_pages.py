@@ -66,6 +66,6 @@ def test_unknown_address_gets_a_working_404_page(server, open_page):
     unstyled = page.evaluate("() => [...document.styleSheets].filter(s => !s.cssRules.length).map(s => s.href)")
     assert not problems and not unstyled, (problems, unstyled)
     # Search works there too: the worker and index load from the sub-path, not from the unknown address.
-    page.keyboard.press("/")
+    page.locator("input.md-search__input").focus()  # material opens search when its field has focus
     page.keyboard.type("Ostrom")
     page.locator(".md-search-result__item").first.wait_for()

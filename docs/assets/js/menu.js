@@ -11,7 +11,8 @@
  *   it, leaving it closes it: focus is then never on something the drawer covers;
  * - search: material focuses its field on opening and closes it on Escape, leaving focus nowhere;
  *   here focus then returns to the search button, where the reader was.
- * It also publishes the header's height for controls.css (scroll-padding-top).
+ * It also publishes the header's height for controls.css (scroll-padding-top), and switches off
+ * material's single-key shortcuts (at the end).
  */
 explainer.register("menu", function (root) {
   "use strict";
@@ -95,10 +96,40 @@ explainer.register("menu", function (root) {
     }
   }, true);
 
+  // A section of the drawer (a nested list) opening or closing: focus follows, to its first link or back
+  // to the section's own entry in the list above, as the part of the drawer with focus slides away.
+  if (panel) panel.addEventListener("change", function (event) {
+    var toggle = event.target;
+    if (!toggle.classList || !toggle.classList.contains("md-nav__toggle") || !drawer.checked) return;
+    var item = toggle.parentElement;
+    setTimeout(function () {
+      var target = toggle.checked ? item.querySelector(":scope > nav .md-nav__list a[href], :scope > nav .md-nav__list [tabindex='0']")
+                                  : item.querySelector(":scope > .md-nav__container > a[href]") ||
+                                    item.querySelector(":scope > label.md-nav__link");
+      if (!target) return;
+      // A section's own entry is a label that takes no Tab stop on wide screens; it can still take focus here.
+      if (!target.matches("a[href], [tabindex]")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  });
+
   // The header's height, for scroll-padding-top; it changes with the text size and a wrapping title.
   function publishHeight() {
     document.documentElement.style.setProperty("--explainer-header-height", header.offsetHeight + "px");
   }
   publishHeight();
   if (window.ResizeObserver) new ResizeObserver(publishHeight).observe(header);
+});
+
+/* material's single-key shortcuts (f, s and / open search; n, p, "," and "." change page) cannot be turned
+ * off or remapped, which fails WCAG 2.1.4 (Character Key Shortcuts): a speech-input user saying a word can
+ * jump pages. material listens for them on window, so stopping a single character at document switches
+ * them off. Typing in a field, keys with Ctrl, Alt or Cmd, and named keys (Escape, arrows, Enter) pass, so
+ * every control's own keys still work. Registered once, outside explainer.register, as it is page-wide. */
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+  var target = event.target;
+  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+  event.stopPropagation();
 });
