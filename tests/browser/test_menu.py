@@ -102,6 +102,49 @@ def test_leaving_the_drawer_closes_it(phone_page, key):
     assert expanded(page, "drawer") == "false"
 
 
+def tab_through_drawer(page, limit: int = 60) -> list[str]:
+    """Tab from where focus is until it leaves the drawer; each stop that is off screen or covered."""
+    unseen = []
+    for _ in range(limit):
+        focused = page.evaluate(FOCUSED)
+        if not focused["inDrawer"]:
+            return unseen
+        wait_until_still(page)
+        if not page.evaluate(SEEN):
+            unseen.append(focused["desc"])
+        page.keyboard.press("Tab")
+    pytest.fail("Tab never left the drawer")
+
+
+@pytest.mark.parametrize("rel", ["learn/what-it-is/index.html", "typologies/compare/index.html"])
+def test_a_sections_list_hides_what_it_covers_and_its_title_leads_back(server, open_page, rel):
+    """WCAG 2.4.11: on a page in a section the drawer opens at the section's list, which slides over the
+    list above. Tab stops only on what can be seen; the section's title takes focus and Enter goes back
+    up, with focus on the section's entry, and from there Tab reaches the rest of the site."""
+    page = open_page(server.url(rel), viewport=PHONE_390).page
+    tab_to(page, "drawer")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    assert not tab_through_drawer(page)
+
+    page.click("[data-explainer-toggle=drawer]")  # the last Tab closed it: open it again
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    title = page.locator(".md-nav__toggle:checked ~ nav > label.md-nav__title")
+    title.focus()
+    section = title.get_attribute("for")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!document.getElementById('{section}').checked")
+    page.wait_for_function(f"document.activeElement.closest('#{section} ~ *') !== null")
+    assert page.evaluate(FOCUSED)["inDrawer"]
+    wait_until_still(page)
+    assert page.evaluate(SEEN), "focus is on the section's entry, in view"
+    stops = []
+    while page.evaluate(FOCUSED)["inDrawer"] and len(stops) < 60:
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert "Sources" in stops, f"Tab from the section's entry never reached the rest of the menu: {stops}"
+
+
 def test_overlay_and_materials_own_closing_keep_aria_expanded_in_step(phone_page):
     page = phone_page
     tab_to(page, "drawer")
@@ -139,12 +182,20 @@ def test_search_button_opens_and_escape_closes_search(phone_page):
     assert expanded(page, "search") == "false"
 
 
-def test_search_opened_by_its_shortcut_says_so(phone_page):
-    """material's own "/" shortcut opens search without the button: aria-expanded follows it."""
+@pytest.mark.parametrize("key", ["/", "s", "f", "n", "p", ".", ","])
+def test_single_key_shortcuts_are_off(phone_page, key):
+    """WCAG 2.1.4: material's one-letter shortcuts (search, next and previous page) cannot be switched off
+    or remapped, so they are off. Letters still type in the search field."""
     page = phone_page
-    page.keyboard.press("/")
-    page.wait_for_function("document.getElementById('__search').checked")
-    assert expanded(page, "search") == "true"
+    address = page.url
+    page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url == address and not is_open(page, "search"), f"{key!r} still does something"
+    assert expanded(page, "search") == "false"
+    page.click("[data-explainer-toggle=search]")
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type(f"n{key}p")
+    assert page.input_value("input.md-search__input") == f"n{key}p"
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP_720, PHONE_390], ids=["1280", "390"])

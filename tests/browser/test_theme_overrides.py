@@ -64,6 +64,11 @@ MIRRORED = {
             '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" '
             '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>',
         ),
+        (
+            # In the phone drawer, a section's title leads back up: it takes focus (controls.css, menu.js).
+            '          <label class="md-nav__title" for="{{ path }}">',
+            '          <label class="md-nav__title" for="{{ path }}" tabindex="0">',
+        ),
     ],
     "partials/toc.html": [
         (
