@@ -9,8 +9,8 @@ some 800 runs), so this checks a page of every template, which is what decides w
   template,
 - every component's embed (each its own component) and the page embeds of home and of a learn module.
 States: the navigation drawer open at 390 px on every page checked; search open with results, once per
-size (the header and search are the same on every page). test_pages.py covers every page at other sizes,
-in light and dark.
+size (the header and search are the same on every page). test_pages.py checks every page at both sizes
+(in light and dark at 1280x720, in light at 390x844), without these states.
 
 Kept quick: one browser context per size and one tab reused from page to page, no fixed waits (only for
 animations to settle), and axe asked for violations alone. About two minutes for both sizes here.

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PHONE, axe_violations, is_embed, toggle_palette, wait_until_still
+from tests.browser.conftest import (
+    DESKTOP_720,
+    PHONE,
+    PHONE_390,
+    axe_violations,
+    is_embed,
+    toggle_palette,
+    wait_until_still,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +27,19 @@ def _report(failures: list[str]) -> str:
     return f"{len(failures)} problem(s):\n" + "\n".join(failures)
 
 
-def test_every_page_in_light_and_dark(html_pages, server, open_page):
-    """Console, network and axe on every page at desktop size, in the light scheme and then the dark one."""
+def test_every_page_at_both_sizes_in_light_and_dark(html_pages, server, open_page):
+    """Console, network and axe on every page: at 1280x720 in the light scheme and then the dark one, and
+    at 390x844 (a phone) in the light one. test_axe_viewports.py adds the open menu and search at both
+    sizes, and test_long_pages_on_a_phone the dark scheme on a phone."""
     failures = []
     for rel in html_pages:
-        probe = open_page(server.url(rel))
+        probe = open_page(server.url(rel), viewport=PHONE_390)
+        wait_until_still(probe.page)
+        failures += axe_violations(probe.page, f"{rel} [390x844, light]")
+        failures += [f"{rel} [390x844]: {problem}" for problem in probe.problems()]
+        probe.close()
+
+        probe = open_page(server.url(rel), viewport=DESKTOP_720)
         page = probe.page
         wait_until_still(page)
         failures += axe_violations(page, f"{rel} [light]")
@@ -31,7 +47,7 @@ def test_every_page_in_light_and_dark(html_pages, server, open_page):
             # Embeddable views have no palette toggle: they follow the reader's system setting.
             failures += [f"{rel}: {problem}" for problem in probe.problems()]
             probe.close()
-            probe = open_page(server.url(rel), color_scheme="dark")
+            probe = open_page(server.url(rel), viewport=DESKTOP_720, color_scheme="dark")
             page = probe.page
             wait_until_still(page)
         else:
