@@ -108,7 +108,8 @@ BLOCKS = {  # page -> pattern for one national record's markup, keyed by its id
     "history/index.html": r'<li class="timeline-event" data-event="([^"]+)".*?</article>',
     "definitions/at-a-glance/index.html": r'<tr data-definition="([^"]+)">.*?</tr>',
     "glossary/index.html": r'<dt id="([^"]+)".*?</dd>',
-    "examples/index.html": r'<h2 id="([^"]+)".*?</section>',
+    # Each example's section; not the page's "Reuse this page" area, which lists the page's own data.
+    "examples/index.html": r'<h2 id="(?!reuse-this-page")([^"]+)".*?</section>',
 }
 
 
