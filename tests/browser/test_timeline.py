@@ -446,5 +446,9 @@ def test_axe_at_the_issue_sizes_on_the_page_and_its_embed(server, open_page, vie
     wait_until_still(page)
     failures = axe_violations(page, f"{path} [{viewport['width']}x{viewport['height']}]")
     page.locator(".tl-mark").first.focus()
+    # Focus scrolls the mark into view, and material then fades the header's title over to the page's:
+    # let the scroll's handlers run, then the fade end, so axe measures the header's final colours.
+    page.wait_for_timeout(300)
+    wait_until_still(page)
     failures += axe_violations(page, f"{path} [{viewport['width']}x{viewport['height']}] mark chosen")
     assert not failures + probe.problems(), "\n".join(failures + probe.problems())
