@@ -87,7 +87,8 @@ EVENTS = ("startup", "config", "pre_build", "files", "nav", "pre_page", "page_re
 
 # Written into the copy as hooks/_bench_first.py and _bench_last.py. Each stamps every event with
 # time.perf_counter() (one clock for both) and writes its stamps when the process ends. The last one
-# also saves each page's Markdown as the macros rendered it, with its front matter, for the plain build.
+# also saves each page's Markdown as the macros rendered it, with its front matter, for the plain build: the
+# HTML blocks the adapter set aside (macros/adapters/html_blocks.py) are written back in as final HTML.
 HOOK = '''"""Written by bench/build_scale.py into a temporary copy of the project: timestamps every mkdocs event."""
 import atexit, json, os, time
 from pathlib import Path
@@ -101,6 +102,9 @@ MARKS = []
 
 
 def _dump(markdown, page):
+    from macros.adapters import mkdocs as adapter
+
+    markdown = adapter.blocks.expand(markdown)  # the macros' HTML, written in where its tokens stand
     meta = {{k: v for k, v in page.meta.items() if k != "template"}}  # embed.html exists only in overrides/
     head = "---\\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\\n\\n" if meta else ""
     target = OUT / "docs" / page.file.src_uri

@@ -17,6 +17,7 @@ import functools
 import json
 from pathlib import Path
 
+from macros.adapters.html_blocks import HtmlBlocks, PutBack
 from macros.components import COMPONENTS, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
@@ -31,6 +32,10 @@ from macros.markup import md_heading
 from macros.site import Settings, load_site_content, read_schemas
 
 ROOT = Path(__file__).resolve().parents[2]  # the engine's project: its mkdocs.yml, when a generator names no config
+
+# The HTML blocks the macros wrote in this build, set aside so that Python-Markdown does not read them again
+# (html_blocks.py); each build starts with none.
+blocks = HtmlBlocks()
 
 # Zensical's macros extension runs define_env again for every page, so without this the data and every page's
 # Markdown would be read ~75 times a build. It keeps the last Build, and the stamp of what it was read from.
@@ -47,6 +52,7 @@ def define_env(env):
     except (ContentError, SettingsError) as err:
         raise PluginError(err.report()) from None
     calls_open = [0]  # macros running now: the handbook's prose calls other macros inside its own
+    blocks.clear()
     for name, (component, macro) in macro_table().items():
         env.macro(_page_macro(env, build, component.name, macro, calls_open), name)
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
@@ -60,7 +66,8 @@ def define_env(env):
     env.variables["_glossary_marks"] = terms
     # Every page's Markdown is converted with the config's extensions; this one marks the finished HTML.
     extensions = env.conf["markdown_extensions"]
-    extensions[:] = [e for e in extensions if not isinstance(e, PageHtml)] + [PageHtml(terms.mark)]
+    extensions[:] = [e for e in extensions if not isinstance(e, (PageHtml, PutBack))] + [PutBack(blocks),
+                                                                                         PageHtml(terms.mark)]
 
 
 def on_post_page_macros(env):
@@ -161,9 +168,12 @@ def _page_macro(env, build: Build, component: str, macro, calls_open: list[int])
             html = macro.function(Context(build, page, getattr(env, "markdown", None) or ""), *args, **kwargs)
         finally:
             calls_open[0] -= 1
-        if page is not None and calls_open[0] == 0 and _links_from_source(env.page):
-            # Once, on the outermost call's output: rebasing what a nested macro already rebased would break it.
-            html = from_source_folder(html, page.url, page.src_uri)
+        if page is not None and calls_open[0] == 0:
+            # Once, on the outermost call's output: what a nested macro wrote is part of it.
+            if _links_from_source(env.page):  # Zensical: rebasing twice would break the links
+                html = from_source_folder(html, page.url, page.src_uri)
+            else:  # mkdocs runs html_blocks' Markdown step, which puts the blocks back after conversion
+                html = blocks.set_aside(html)
         return html
     return call
 
