@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from markupsafe import Markup, escape
 
 from macros import collections
@@ -42,6 +44,7 @@ def _author_list(source: Source) -> str:
     return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
 
 
+@cache  # a source is cited many times a build, and a Source never changes
 def harvard(source: Source) -> Markup:
     """The full reference, escaped, with the title in <cite> and the address as a link."""
     e = escape
