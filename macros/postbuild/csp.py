@@ -40,6 +40,9 @@ DIRECTIVES = (
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
+_SPACE_AND_CONTROLS = "".join(map(chr, range(0x21)))
+
+
 class UnsafeMarkupError(ValueError):
     """A page holds markup no hash can allow: an inline event handler or a javascript: URL."""
 
@@ -56,7 +59,9 @@ class _InlineScripts(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"line {self.getpos()[0]}: inline event handler {name}= on <{tag}>")
-            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            # As a browser reads a URL: tabs and line breaks anywhere, and leading spaces and controls, dropped.
+            url = re.sub(r"[\t\n\r]", "", value or "").lstrip(_SPACE_AND_CONTROLS)
+            if name in ("href", "src", "action", "formaction") and url.lower().startswith("javascript:"):
                 self.problems.append(f"line {self.getpos()[0]}: javascript: URL in {name}= on <{tag}>")
         if tag == "script" and "src" not in attributes and (attributes.get("type") or "").lower() in _EXECUTABLE_TYPES:
             self._text = []
@@ -76,11 +81,14 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.D
 _TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 # Anything that could be an event handler attribute, or a URL attribute (href, src, action, formaction)
-# whose value starts with a "j" or a character reference that could spell one (an escaped quote, as in
-# an embed snippet shown as text, cannot). Matched against the lower-cased page, which is much faster
-# than a case-insensitive pattern. Pages without a match hold neither.
+# whose value starts with "ja" (browsers drop tabs and line breaks inside a URL, so "j<tab>a" too) or a
+# character reference that could spell either letter (an escaped quote, as in an embed snippet shown as
+# text, cannot). A link to a page named "jrf-..." is not suspect: at ten times the data the definitions
+# page has hundreds, and each sent a megabyte page through the full parse. Matched against the
+# lower-cased page, which is much faster than a case-insensitive pattern. Pages without a match hold neither.
 _SUSPECT_ATTRIBUTES = (re.compile(r"""[\s/"']on[a-z]+\s*="""),
-                       re.compile(r"""(?:href|src|action)\s*=\s*["']?[\x00-\x20]*(?:j|&(?!#34;|#39;|quot;|apos;))"""))
+                       re.compile(r"""(?:href|src|action)\s*=\s*["']?[\x00-\x20]*"""
+                                  r"""(?:j[\x00-\x20]*[a&]|&(?!#34;|#39;|quot;|apos;))"""))
 
 
 def _suspect(html: str) -> bool:
