@@ -2,7 +2,8 @@
 
 `run(site_dir, settings)` does it all, in this order:
 1. the files the pages link to but no generator makes: each component's scripts and styles (from the
-   component registry) and a council's logo and colour stylesheet;
+   component registry) and a council's logo and colour stylesheet; then our own scripts and styles,
+   the components' and those copied from docs/assets/, are minified (minify.py);
 2. the open data: every collection as JSON and CSV, its schema and a README (macros/exports.py);
 3. every page's embeddable view and its "Reuse this page" area (page_embeds.py, reuse.py); the citations
    of the items in the component embeds the generator built under embed/, and target="_top" on their links;
@@ -25,7 +26,7 @@ from macros.components.embeds import render as embeds
 from macros.council import Council, colour_css
 from macros.errors import ContentError, SettingsError
 from macros.models import Content
-from macros.postbuild import csp, page_embeds, reuse
+from macros.postbuild import csp, minify, page_embeds, reuse
 from macros.site import Settings, load_site_content, read_schemas
 
 
@@ -49,8 +50,9 @@ def run(site_dir: str | Path, settings: Settings, *, content: Content | None = N
 
 
 def _run(site_dir: Path, settings: Settings, content: Content | None, assets: Mapping[str, Path] | None) -> None:
-    publish(site_dir, {path: source.read_bytes() for path, source in
-                       (site_assets() if assets is None else assets).items()})
+    assets = site_assets() if assets is None else assets
+    publish(site_dir, {path: source.read_bytes() for path, source in assets.items()})
+    minify.minify_own_assets(site_dir, settings.docs_dir, assets)
     if settings.council is not None:
         publish(site_dir, council_files(settings.council))
     content = load_site_content(settings) if content is None else content
