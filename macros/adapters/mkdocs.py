@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from macros.adapters.html_blocks import HtmlBlocks, PutBack
-from macros.components import COMPONENTS, assets_for, macro_table
+from macros.components import COMPONENTS, asset_name, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
 from macros.components.embeds import render as embed_views
@@ -54,7 +54,7 @@ def define_env(env):
     calls_open = [0]  # macros running now: the handbook's prose calls other macros inside its own
     blocks.clear()
     for name, (component, macro) in macro_table().items():
-        env.macro(_page_macro(env, build, component.name, macro, calls_open), name)
+        env.macro(_page_macro(env, build, asset_name(component, macro), macro, calls_open), name)
     env.conf["extra"]["component_assets"] = assets_for(set())  # for pages that call no macro (main.html)
     if _runs_per_page(getattr(env, "page", None)):
         # Zensical's templates see a page's meta but not a change to the config: the same default, on the page.

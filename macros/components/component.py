@@ -39,6 +39,11 @@ class Macro:
     name: str
     function: Callable[..., str]
     examples: tuple[Example, ...] = (Example(),)  # a macro that takes arguments declares its own
+    # What a page calling it needs when that is less than its component's whole set: these of the component's
+    # scripts and these components (None: the component's). Its styles always come. A definition quoted on a
+    # module page needs neither the compare script nor the tables' one that the Definitions page needs.
+    scripts: tuple[str, ...] | None = None
+    requires: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from macros.components import COMPONENTS, assets_for, macro_table
+from macros.components import COMPONENTS, asset_name, assets_for, macro_table
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.build
@@ -31,11 +31,10 @@ def test_a_page_loads_exactly_the_assets_of_the_macros_it_calls(site_dir):
     checked = 0
     for source, built in pages(site_dir):
         markdown = source.read_text(encoding="utf-8")
-        used = {table[name][0].name for name in MACRO_CALL.findall(markdown) if name in table}
+        used = {asset_name(*table[name]) for name in MACRO_CALL.findall(markdown) if name in table}
         if "module_prose(" in markdown:  # the handbook shows each module page's prose, with its macros
             for module in (ROOT / "docs" / "learn").glob("*.md"):
-                used |= {table[n][0].name for n in MACRO_CALL.findall(module.read_text(encoding="utf-8")) if n in table}
-            used &= {c.name for c in COMPONENTS}
+                used |= {asset_name(*table[n]) for n in MACRO_CALL.findall(module.read_text(encoding="utf-8")) if n in table}
         page = built.read_text(encoding="utf-8")
         if 'class="glossary-tip"' in page:  # a glossary toggletip, which any page's text may have
             used.add("glossary")
@@ -81,3 +80,27 @@ def test_a_page_showing_a_components_markup_loads_its_styles(site_dir):
             if classes & owned:
                 assert styles[name] <= loaded(html), (built.relative_to(site_dir).as_posix(), name,
                                                       sorted(classes & owned)[:3])
+
+
+def everywhere() -> set[str]:
+    """The assets of the components on every page (the "Reuse this page" area's citations and embed control)."""
+    return {c.site_path(f) for c in COMPONENTS if c.everywhere for f in (*c.styles, *c.scripts)}
+
+
+def test_a_page_with_no_component_loads_only_those_on_every_page(site_dir):
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert not MACRO_CALL.search(about)
+    assert loaded((site_dir / "about" / "index.html").read_text(encoding="utf-8")) == everywhere()
+
+
+def test_the_timeline_page_loads_the_timelines_assets_and_no_others(site_dir):
+    got = loaded((site_dir / "history" / "origins" / "index.html").read_text(encoding="utf-8"))
+    assert got - everywhere() == {"assets/components/timeline/timeline.css", "assets/components/timeline/timeline.js"}
+
+
+def test_a_definition_quoted_on_a_module_page_brings_its_styles_not_the_compare_tools(site_dir):
+    got = loaded((site_dir / "learn" / "what-it-is" / "index.html").read_text(encoding="utf-8"))
+    assert "assets/components/definitions/definitions.css" in got
+    assert not {"assets/components/definitions/definitions.js", "assets/components/tables/tables.js"} & got
+    compare = loaded((site_dir / "definitions" / "index.html").read_text(encoding="utf-8"))
+    assert "assets/components/definitions/definitions.js" in compare

@@ -72,10 +72,15 @@ def embeds(content) -> list:
               heading="Filter and compare")]
 
 
+# definitions.js works the compare tools (definition_compare); only the table at a glance is a sortable table.
+# The other macros' pages need the styles and the citations, not those scripts (Macro.scripts, .requires).
+_QUOTED = {"scripts": (), "requires": ("citations",)}
+
 COMPONENT = Component(
     "definitions", Path(__file__).parent,
-    macros=(Macro("definition_list", definition_list), Macro("definitions_table", definitions_table),
-            Macro("definition_entries", definition_entries), Macro("definition_page", definition_page, examples=(Example(("quilligan",), "definitions/quilligan.md"),)),
-            Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),)), Macro("definition_link", definition_link, examples=(Example(("quilligan",)),)),
+    macros=(Macro("definition_list", definition_list, **_QUOTED),
+            Macro("definitions_table", definitions_table, scripts=(), requires=("tables", "citations")),
+            Macro("definition_entries", definition_entries, **_QUOTED), Macro("definition_page", definition_page, examples=(Example(("quilligan",), "definitions/quilligan.md"),), **_QUOTED),
+            Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),), **_QUOTED), Macro("definition_link", definition_link, examples=(Example(("quilligan",)),), **_QUOTED),
             Macro("definition_compare", definition_compare)),
     scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"), embeds=embeds)
