@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import typing
 from pathlib import Path
@@ -507,17 +508,24 @@ def _no_default(f: dataclasses.Field) -> bool:
 
 def _record(record_type: type, raw: dict, local: bool):
     """A typed record from its fields by name: lists become tuples, and a field typed FuzzyDate is parsed."""
-    hints = typing.get_type_hints(record_type)
     values = {}
-    for f in dataclasses.fields(record_type):
-        if f.name == _LOCAL:
-            values[f.name] = local
-        elif f.name in raw:
-            value = raw[f.name]
-            if m.FuzzyDate in (typing.get_args(hints[f.name]) or (hints[f.name],)) and isinstance(value, str):
+    for name, is_date in _fields(record_type):
+        if name == _LOCAL:
+            values[name] = local
+        elif name in raw:
+            value = raw[name]
+            if is_date and isinstance(value, str):
                 value = parse_date(value)
-            values[f.name] = tuple(value) if isinstance(value, list) else value
+            values[name] = tuple(value) if isinstance(value, list) else value
     return record_type(**values)
+
+
+@functools.cache  # reading a type's hints is slow, and was done for every record
+def _fields(record_type: type) -> tuple[tuple[str, bool], ...]:
+    """(name, whether it holds a FuzzyDate) for each field of a record type."""
+    hints = typing.get_type_hints(record_type)
+    return tuple((f.name, m.FuzzyDate in (typing.get_args(hints[f.name]) or (hints[f.name],)))
+                 for f in dataclasses.fields(record_type))
 
 
 def _events(records: list[dict], content: m.Content, is_local) -> dict[str, m.Event]:
