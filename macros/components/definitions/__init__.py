@@ -72,9 +72,9 @@ def embeds(content) -> list:
               heading="Filter and compare")]
 
 
-# definitions.js works the compare tools (definition_compare); only the table at a glance is a sortable table.
-# The other macros' pages need the styles and the citations, not those scripts (Macro.scripts, .requires).
-_QUOTED = {"scripts": (), "requires": ("citations",)}
+# definitions.js works the compare tools (definition_compare): the other macros' pages need only the styles
+# (Macro.scripts). Only the table at a glance is a sortable table, which needs the tables' script and styles.
+_QUOTED = {"scripts": ()}
 
 COMPONENT = Component(
     "definitions", Path(__file__).parent,
@@ -83,4 +83,4 @@ COMPONENT = Component(
             Macro("definition_entries", definition_entries, **_QUOTED), Macro("definition_page", definition_page, examples=(Example(("quilligan",), "definitions/quilligan.md"),), **_QUOTED),
             Macro("definition_guide", definition_guide, examples=(Example(([["Staff work?", "They differ.", "bussu-synthesis", "scie-take-over-work"]],)),), **_QUOTED), Macro("definition_link", definition_link, examples=(Example(("quilligan",)),), **_QUOTED),
             Macro("definition_compare", definition_compare)),
-    scripts=("definitions.js",), styles=("definitions.css",), requires=("tables", "citations"), embeds=embeds)
+    scripts=("definitions.js",), styles=("definitions.css",), requires=("citations",), embeds=embeds)
