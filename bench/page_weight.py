@@ -2,11 +2,21 @@
 
     python bench/page_weight.py [SITE_DIR]
 
-Without SITE_DIR, builds the site into a temporary folder first. Prints, per page template (page, embed,
-404), the largest, median and smallest first view, then every page, raw bytes and gzipped (level 6, as a
-web server would send them), largest first. Only files of the site count: the search index (fetched
-later, by search) and anything outside the site do not. It prints figures; tests/build/test_page_meta.py
-holds the budget.
+Without SITE_DIR, builds the site into a temporary folder first. Prints, raw bytes and gzipped (level 6,
+as a web server would send them):
+
+- per kind of page (page, embed, 404), the largest, median and smallest first view;
+- for one page of each template (the pages bench/lighthouse.py scores), our own scripts and styles:
+  their bytes, and the number of stylesheets and scripts the page loads (material's and ours; on
+  HTTP/1.1 each is a request of its own);
+- the page that loads the most of our own JavaScript, against the target (OWN_JS_TARGET, minified and
+  uncompressed);
+- every page, largest first.
+
+Only files of the site count: the search index (fetched later, by search) and anything outside the site
+do not. "Our own" is every stylesheet and script of the site except material's (assets/stylesheets/,
+assets/javascripts/: its bundle, and the vendored iframe-worker shim). It prints figures;
+tests/build/test_page_meta.py holds the budgets.
 """
 
 from __future__ import annotations
@@ -24,6 +34,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 
 BUDGET = 150 * 1024  # gzipped bytes per first view; checked by tests/build/test_page_meta.py
+OWN_JS_TARGET = 25 * 1024  # our own scripts on any one page, minified, uncompressed (issue: "<= 25 KB")
+THEIRS = ("assets/stylesheets/", "assets/javascripts/")  # material's files (and the vendored shim)
 _LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "manifest"}
 
 
@@ -96,6 +108,34 @@ def page_weight(site: Path, page: Path, base_url: str | None = None) -> tuple[in
     return raw, gz
 
 
+def own(site: Path, path: Path) -> bool:
+    """Whether a file of the site is one of our own scripts or styles (not material's)."""
+    rel = path.relative_to(site).as_posix()
+    return path.suffix in (".js", ".css") and not rel.startswith(THEIRS)
+
+
+def page_files(site: Path, page: Path, base_url: str | None = None) -> dict[str, list[Path]]:
+    """The stylesheets and scripts `page` loads, each kind in order: {"css": [...], "js": [...]}."""
+    found = assets(site, page, base_url)
+    return {kind: [p for p in found if p.suffix == f".{kind}"] for kind in ("css", "js")}
+
+
+def own_weight(site: Path, page: Path, base_url: str | None = None) -> dict[str, tuple[int, int]]:
+    """{"css": (raw, gzip), "js": (raw, gzip)}: our own stylesheets and scripts on `page`, summed."""
+    totals = {}
+    for kind, paths in page_files(site, page, base_url).items():
+        sizes = [_sizes(p) for p in paths if own(site, p)]
+        totals[kind] = (sum(r for r, _ in sizes), sum(g for _, g in sizes))
+    return totals
+
+
+def heaviest_own_js(site: Path) -> tuple[str, int]:
+    """(page, raw bytes) of the page that loads the most of our own JavaScript."""
+    base = site_url(site)
+    return max(((p.relative_to(site).as_posix(), own_weight(site, p, base)["js"][0])
+                for p in sorted(site.rglob("*.html"))), key=lambda kv: (kv[1], kv[0]))
+
+
 def template(site: Path, page: Path) -> str:
     rel = page.relative_to(site).as_posix()
     if rel == "404.html":
@@ -128,9 +168,33 @@ def report(site: Path) -> None:
         print(f"{name:10} {len(rows):5}  {_kb(rows[0][0]):>16} {_kb(int(median)):>11} {_kb(rows[-1][0]):>11}"
               f"  {rows[0][2]} ({_kb(rows[0][1]).strip()} raw)")
     print()
+    report_templates(site)
+    print()
     print(f"{'raw':>11} {'gzipped':>11}  page")
     for rel, (raw, gz) in sorted(found.items(), key=lambda kv: -kv[1][1]):
         print(f"{_kb(raw):>11} {_kb(gz):>11}  {rel}")
+
+
+def report_templates(site: Path) -> None:
+    """Our own scripts and styles, and the files loaded, on one page of each template."""
+    from bench.lighthouse import PAGES
+
+    base = site_url(site)
+    print("Our own scripts and styles per template (minified; raw / gzipped), and the files each page loads")
+    print(f"{'template':16} {'own JS':>19}  {'own CSS':>19}  {'CSS files':>9} {'JS files':>8}  page")
+    for name, path in PAGES:
+        page = site / path / "index.html" if not path.endswith(".html") else site / path
+        if not page.is_file():
+            print(f"{name:16} (no page {path})")
+            continue
+        weight, files = own_weight(site, page, base), page_files(site, page, base)
+        (js, js_gz), (css, css_gz) = weight["js"], weight["css"]
+        print(f"{name:16} {_kb(js)} {_kb(js_gz)}  {_kb(css)} {_kb(css_gz)}  {len(files['css']):9} {len(files['js']):8}"
+              f"  /{path}")
+    worst, js = heaviest_own_js(site)
+    verdict = "within" if js <= OWN_JS_TARGET else "OVER"
+    print(f"Most of our own JavaScript on one page: {js / 1024:.1f} KB on {worst} "
+          f"({verdict} the {OWN_JS_TARGET // 1024} KB target)")
 
 
 def main() -> int:
