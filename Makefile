@@ -41,9 +41,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps | $(BIN)/python $(
 		$(BIN)/python -m playwright install chromium; fi
 	touch $@
 
-# Each rebuild ends with the post-build step on the served folder (hooks/postbuild.py).
+# Each rebuild ends with the post-build step on the served folder (hooks/postbuild.py). --dirty: after an
+# edit, only the pages whose inputs changed are built again (hooks/incremental.py says how it decides).
 serve: $(VENV)/.build-deps
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty -f $(CONFIG) -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success, so a failed build leaves site/ intact.
 # mkdocs build ends with the post-build step (hooks/postbuild.py -> macros/postbuild/: assets, open data,

@@ -6,6 +6,6 @@ The open data and the rest of the work on the built site are the post-build step
 
 from __future__ import annotations
 
-from macros.adapters.mkdocs import define_env, on_post_page_macros
+from macros.adapters.mkdocs import define_env, on_post_page_macros, on_pre_page_macros
 
-__all__ = ["define_env", "on_post_page_macros"]
+__all__ = ["define_env", "on_post_page_macros", "on_pre_page_macros"]

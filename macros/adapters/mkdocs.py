@@ -17,7 +17,9 @@ import functools
 import json
 from pathlib import Path
 
+from macros.adapters import incremental
 from macros.adapters.html_blocks import HtmlBlocks, PutBack
+from macros.adapters.reads import RecordedCounts, RecordedStates, reads, recorded
 from macros.components import COMPONENTS, asset_name, assets_for, macro_table
 from macros.components.citations import cite_this
 from macros.components.component import Build, Context, PageInfo, UnknownIdError
@@ -62,6 +64,8 @@ def define_env(env):
     env.variables["content"] = build.content
     env.variables["_embed_page_of"] = functools.partial(shown_on, build)  # for hooks/embeds.py
     env.variables["counts"] = build.content.counts()
+    if incremental.active():  # `mkdocs serve --dirty`: note which collections each page reads (reads.py)
+        env.variables["counts"] = RecordedCounts(env.variables["counts"])
     terms = GlossaryMarks(build)
     env.variables["_glossary_marks"] = terms
     # Every page's Markdown is converted with the config's extensions; this one marks the finished HTML.
@@ -70,7 +74,15 @@ def define_env(env):
                                                                                          PageHtml(terms.mark)]
 
 
+def on_pre_page_macros(env):
+    if incremental.active():  # what this page's macros read is noted under its name, afresh
+        page = _page_info(env.page)
+        reads.reader = page.src_uri if page else None
+        reads.by_page[reads.reader] = set()
+
+
 def on_post_page_macros(env):
+    reads.reader = None
     # mkdocs converts this page's Markdown next; the glossary marks need to know which page it is.
     env.variables["_glossary_marks"].page = _page_info(env.page)
 
@@ -142,14 +154,17 @@ def _build(env) -> Build:
     pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
              for p in sorted(docs_dir.rglob("*.md"))} if docs_dir.is_dir() else {}
     cite_this.install(settings.site_name or cite_this.DEFAULT_SITE_NAME, settings.build_year)  # "Cite this" boxes
+    content = load_site_content(settings)
     build = Build(
-        content=load_site_content(settings), site_name=settings.site_name, site_url=settings.site_url,
+        content=recorded(content) if incremental.active() else content, site_name=settings.site_name, site_url=settings.site_url,
         directory_urls=settings.use_directory_urls, own_pages=_record_pages(pages), pages=pages, config=conf,
         config_file=settings.config_label, schemas=read_schemas(settings), build_day=settings.build_day,
         render_markdown=functools.partial(_render_macros, env))
+    if incremental.active():
+        build.states = RecordedStates()
     for component in COMPONENTS:
         if component.prepare:
-            build.states[component.name] = component.prepare(build)
+            reads.prepared(build.states, component.name, component.prepare, build)
     return build
 
 

@@ -35,12 +35,14 @@ class PostBuildError(Exception):
 
 
 def run(site_dir: str | Path, settings: Settings, *, content: Content | None = None,
-        assets: Mapping[str, Path] | None = None) -> None:
+        assets: Mapping[str, Path] | None = None, since_ns: int | None = None) -> None:
     """Every post-build step on `site_dir`. `content` saves loading the data again when the generator has it;
     `assets` ({site path: source file}) defaults to every component's (macros.components.site_assets).
+    `since_ns`: only pages written since then get their embed and Reuse area (a rebuild that rewrote only
+    some pages: the others have theirs from before).
     Raises PostBuildError."""
     try:
-        _run(Path(site_dir), settings, content, assets)
+        _run(Path(site_dir), settings, content, assets, since_ns)
     except (ContentError, SettingsError) as err:
         raise PostBuildError(err.report()) from None
     except csp.UnsafeMarkupError as err:
@@ -49,7 +51,8 @@ def run(site_dir: str | Path, settings: Settings, *, content: Content | None = N
         raise PostBuildError(str(err)) from None
 
 
-def _run(site_dir: Path, settings: Settings, content: Content | None, assets: Mapping[str, Path] | None) -> None:
+def _run(site_dir: Path, settings: Settings, content: Content | None, assets: Mapping[str, Path] | None,
+         since_ns: int | None) -> None:
     assets = site_assets() if assets is None else assets
     publish(site_dir, {path: source.read_bytes() for path, source in assets.items()})
     minify.minify_own_assets(site_dir, settings.docs_dir, assets)
@@ -57,7 +60,7 @@ def _run(site_dir: Path, settings: Settings, content: Content | None, assets: Ma
         publish(site_dir, council_files(settings.council))
     content = load_site_content(settings) if content is None else content
     publish(site_dir, exports.export(content, read_schemas(settings)))
-    page_embeds.write_page_embeds(site_dir, settings)
+    page_embeds.write_page_embeds(site_dir, settings, since_ns)
     reuse.cite_component_embeds(site_dir, embeds.FOLDER, site_name=settings.site_name, year=settings.build_year)
     frame_component_embeds(site_dir)
     csp.write_policy(site_dir)

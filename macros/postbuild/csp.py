@@ -132,6 +132,10 @@ def policy(pages: Iterable[tuple[str, str]]) -> str:
     hashes: set[str] = set()
     for name, html in pages:
         hashes |= script_hashes(html, name)
+    return _policy_with(hashes)
+
+
+def _policy_with(hashes: set[str]) -> str:
     parts = []
     for directive, sources in DIRECTIVES:
         if directive == "script-src":
@@ -142,8 +146,21 @@ def policy(pages: Iterable[tuple[str, str]]) -> str:
 
 def site_policy(site_dir: Path) -> str:
     """The policy for a built site folder."""
-    pages = sorted(site_dir.rglob("*.html"))
-    return policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8")) for p in pages)
+    hashes: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        hashes |= _page_hashes(page, page.relative_to(site_dir).as_posix())
+    return _policy_with(hashes)
+
+
+_seen: dict[tuple, frozenset[str]] = {}  # {(file, mtime, size): hashes}: a rebuild reads only the pages it wrote
+
+
+def _page_hashes(page: Path, name: str) -> frozenset[str]:
+    stat = page.stat()
+    key = (str(page), stat.st_mtime_ns, stat.st_size)
+    if key not in _seen:
+        _seen[key] = frozenset(script_hashes(page.read_text(encoding="utf-8"), name))
+    return _seen[key]
 
 
 def write_policy(site_dir: Path) -> Path:

@@ -163,12 +163,13 @@ def is_site_page(path: str) -> bool:
             and name != "embed.html" and not name.endswith(".embed.html"))
 
 
-def write_page_embeds(site_dir: Path, settings: Settings) -> list[str]:
-    """Write every page's embed, and give each page its Reuse area. Returns the embeds written, sorted."""
+def write_page_embeds(site_dir: Path, settings: Settings, since_ns: int | None = None) -> list[str]:
+    """Write every page's embed, and give each page its Reuse area; with `since_ns`, only for the pages written
+    since then. Returns the embeds written, sorted."""
     written = []
     for file in sorted(Path(site_dir).rglob("*.html")):
         path = file.relative_to(site_dir).as_posix()
-        if not is_site_page(path):
+        if not is_site_page(path) or (since_ns is not None and file.stat().st_mtime_ns < since_ns):
             continue
         text = file.read_text(encoding="utf-8")
         page = read_page(path, text, settings.site_name)

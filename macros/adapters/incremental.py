@@ -1,0 +1,98 @@
+"""`mkdocs serve --dirty` (what `make serve` runs) rebuilds only the pages whose inputs changed.
+
+mkdocs' own --dirty rebuilds a page only when its Markdown file is newer than its built page, so on its own
+it would never show a data edit. Here, on each rebuild, a page is rebuilt when:
+- its Markdown file changed (for a page the embeds hook generates, its Markdown), or
+- a collection it read (reads.py) changed, compared record by record with the data as last loaded, or
+- anything else changed that pages share: the settings, the theme's overrides, the engine, the glossary
+  (every page's words are marked from it), or the list of pages. Then every page is rebuilt.
+Every other page is left as it was built, and what mkdocs would otherwise lose by skipping it is put back:
+its title and front matter (the navigation of the rebuilt pages shows them), and its entries in the search
+index, in their place. The post-build step then works only on the pages this build wrote
+(hooks/postbuild.py). A plain `mkdocs build`, or `mkdocs serve` without --dirty, rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from macros.adapters.reads import changed, reads
+from macros.models import Content
+
+# The collections every page depends on: the glossary's words are marked on every page.
+EVERY_PAGE_READS = frozenset({"terms"})
+
+state: dict = {"active": False}
+log = logging.getLogger("mkdocs.explainer.incremental")
+
+
+def start(command: str, dirty: bool) -> None:
+    state.update(active=command == "serve" and dirty, content=None, stamp=None, entries={}, pages={})
+    if state["active"]:
+        # mkdocs warns that a dirty build may leave the navigation stale; here it does not, and --strict would
+        # stop every rebuild on that warning.
+        logging.getLogger("mkdocs.commands.build").addFilter(_NotTheDirtyWarning())
+
+
+class _NotTheDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+def active() -> bool:
+    return state["active"]
+
+
+def _stamp(folders: list[Path], files: list[Path]) -> dict[str, tuple[int, int]]:
+    paths = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()] + files
+    return {str(p): (st.st_mtime_ns, st.st_size) for p in paths if p.exists() for st in [p.stat()]}
+
+
+def plan(files, config, content: Content) -> set[str] | None:
+    """Set each page's `is_modified` for this rebuild; returns the source paths to rebuild (None: all)."""
+    root = Path(config.config_file_path).parent
+    shared = [root / name for name in ("overrides", "macros", "hooks")]
+    stamp = _stamp(shared, [Path(config.config_file_path)])
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    state["order"] = list(pages)
+    old, state["content"] = state["content"], content
+    old_stamp, state["stamp"] = state["stamp"], stamp
+    old_pages, state["page_list"] = state.get("page_list"), sorted(pages)
+    generated, state["generated"] = state.get("generated", {}), {
+        src: file.content_string for src, file in pages.items() if file.generated_by is not None}
+    if old is None or stamp != old_stamp or sorted(pages) != old_pages:
+        return None
+    collections = changed(old, content)
+    if collections & EVERY_PAGE_READS:
+        return None
+    rebuild = {src for src, file in pages.items()
+               if (generated.get(src) != state["generated"][src] if src in state["generated"] else file.is_modified())
+               or src not in state["pages"] or reads.by_page.get(src, set()) & collections}
+    for src, file in pages.items():
+        file.is_modified = (lambda modified: lambda: modified)(src in rebuild)
+    log.info(f"Rebuilding {len(rebuild)} of {len(pages)} pages: changed {', '.join(sorted(collections)) or 'no data'}"
+             + (f"; {', '.join(sorted(rebuild)[:8])}{' ...' if len(rebuild) > 8 else ''}" if rebuild else ""))
+    return rebuild
+
+
+def restore_skipped(files) -> None:
+    """Give each page not rebuilt the title and front matter it was built with (for the others' navigation)."""
+    for file in files.documentation_pages():
+        kept = state["pages"].get(file.src_uri)
+        if kept and file.page is not None and file.page.content is None:
+            file.page.meta, file.page.title = kept  # mkdocs lets a page's title be set, as the nav does
+
+
+def remember(page) -> None:
+    state["pages"][page.file.src_uri] = (page.meta, page.title)
+
+
+def search_entries(page, entries: list, start: int) -> None:
+    """Note the search entries the page has just added (entries[start:])."""
+    state["entries"][page.file.src_uri] = entries[start:]
+
+
+def all_search_entries() -> list:
+    """The search entries of every page in the site's order: this build's, and the kept ones of the rest."""
+    return [entry for src in state["order"] for entry in state["entries"].get(src, ())]
