@@ -42,6 +42,19 @@ def test_search_finds_data_generated_text(search_index, content):
         assert sample.replace("'", "&#x27;") in text or sample in text, sample
 
 
+def test_search_leaves_out_what_pages_repeat(search_index, site_dir):
+    """The printable handbook (the six modules again), the Sources page's lists of where each source is used
+    (every record's title, indexed on its own page), the pager on each definition's and framework's page,
+    and the course's controls are not indexed; the pages still show them."""
+    text, docs = search_index
+    assert not [d["location"] for d in docs if d["location"].startswith("learn/handbook/")]
+    for words in ("Where this site uses it", "definitions in all", "frameworks in all", "Yes, clear my progress",
+                  "What you write stays on this device"):
+        assert words not in text, words
+    assert "Where this site uses it" in (site_dir / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "definitions in all" in (site_dir / "definitions" / "quilligan" / "index.html").read_text(encoding="utf-8")
+
+
 def test_search_links_each_event_to_its_anchor(search_index, content):
     _, docs = search_index
     locations = {d["location"] for d in docs}
