@@ -45,7 +45,8 @@ def active() -> bool:
 
 
 def _stamp(folders: list[Path], files: list[Path]) -> dict[str, tuple[int, int]]:
-    paths = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()] + files
+    paths = [p for folder in folders if folder.is_dir() for p in folder.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts] + files  # Python's own caches change as it runs
     return {str(p): (st.st_mtime_ns, st.st_size) for p in paths if p.exists() for st in [p.stat()]}
 
 
