@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import hashlib
 import re
 import typing
 from pathlib import Path
@@ -41,10 +42,8 @@ def load_content(data_dir: Path, local_dir: Path | None = None, local_label: str
     parsed: dict[str, ParsedFile] = {}
     local: dict[str, ParsedFile] = {}
     for collection in collections:
-        file = read_yaml(data_dir / collection.file, f"data/{collection.file}", collection.top_key)
-        problems += file.problems
-        if file.data is not None and not file.problems:
-            problems += validate(file, schema_dir, collection.schema, collection.noun)
+        file, found = _read_and_validate(data_dir / collection.file, f"data/{collection.file}", collection, schema_dir)
+        problems += found
         parsed[collection.name] = file
     if local_dir is not None:
         local, local_problems = _read_local(collections, Path(local_dir), local_label or str(local_dir), schema_dir)
@@ -107,12 +106,38 @@ def _read_local(collections: Collections, local_dir: Path, label: str,
     for file_name, collection in allowed.items():
         if not (local_dir / file_name).is_file():
             continue
-        file = read_yaml(local_dir / file_name, f"{label}/{file_name}", collection.top_key)
-        problems += file.problems
-        if file.data is not None and not file.problems:
-            problems += validate(file, schema_dir, collection.schema, collection.noun)
+        file, file_problems = _read_and_validate(local_dir / file_name, f"{label}/{file_name}", collection, schema_dir)
+        problems += file_problems
         found[collection.name] = file
     return found, problems
+
+
+_checked: dict[tuple, tuple[ParsedFile, list[DataProblem]]] = {}
+
+
+def _read_and_validate(path: Path, label: str, collection: Collection, schema_dir: Path
+                       ) -> tuple[ParsedFile, list[DataProblem]]:
+    """The file as read, and its parse and schema problems. Kept while the file's bytes and its schemas' are
+    the same: under `make serve` an edit to one data file then parses and checks that file alone. Nothing
+    later changes a ParsedFile."""
+    key = (label, collection.schema, _digest(path), _digest(schema_dir / collection.schema),
+           _digest(schema_dir / "common.schema.json"))
+    if key not in _checked:
+        file = read_yaml(path, label, collection.top_key)
+        problems = list(file.problems)
+        if file.data is not None and not file.problems:
+            problems += validate(file, schema_dir, collection.schema, collection.noun)
+        if len(_checked) > 256:  # many data folders in one process (the tests): keep it small
+            _checked.clear()
+        _checked[key] = (file, problems)
+    return _checked[key]
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _records(file: ParsedFile, top_key: str) -> list[tuple[int, dict]]:
