@@ -50,8 +50,18 @@ def _stamp(folders: list[Path], files: list[Path]) -> dict[str, tuple[int, int]]
     return {str(p): (st.st_mtime_ns, st.st_size) for p in paths if p.exists() for st in [p.stat()]}
 
 
-def plan(files, config, content: Content) -> set[str] | None:
-    """Set each page's `is_modified` for this rebuild; returns the source paths to rebuild (None: all)."""
+def plan(files, config, content: Content) -> set[str]:
+    """Set each page's `is_modified` for this rebuild; returns the source paths to rebuild."""
+    rebuild = _pages_to_rebuild(files, config, content)
+    for file in files.documentation_pages():
+        file.is_modified = (lambda modified: lambda: modified)(file.src_uri in rebuild)
+    log.info(f"Rebuilding {len(rebuild)} of {len(state['order'])} pages"
+             + (f": {', '.join(sorted(rebuild)[:8])}{' ...' if len(rebuild) > 8 else ''}"
+                if len(rebuild) < len(state["order"]) else ""))
+    return rebuild
+
+
+def _pages_to_rebuild(files, config, content: Content) -> set[str]:
     root = Path(config.config_file_path).parent
     shared = [root / name for name in ("overrides", "macros", "hooks")]
     stamp = _stamp(shared, [Path(config.config_file_path)])
@@ -63,17 +73,14 @@ def plan(files, config, content: Content) -> set[str] | None:
     generated, state["generated"] = state.get("generated", {}), {
         src: file.content_string for src, file in pages.items() if file.generated_by is not None}
     if old is None or stamp != old_stamp or sorted(pages) != old_pages:
-        return None
+        return set(pages)  # every page, whatever mkdocs' own --dirty would pick: nothing is known to be the same
     collections = changed(old, content)
+    log.info(f"Changed in the data: {', '.join(sorted(collections)) or 'nothing'}")
     if collections & EVERY_PAGE_READS:
-        return None
+        return set(pages)
     rebuild = {src for src, file in pages.items()
                if (generated.get(src) != state["generated"][src] if src in state["generated"] else file.is_modified())
                or src not in state["pages"] or reads.by_page.get(src, set()) & collections}
-    for src, file in pages.items():
-        file.is_modified = (lambda modified: lambda: modified)(src in rebuild)
-    log.info(f"Rebuilding {len(rebuild)} of {len(pages)} pages: changed {', '.join(sorted(collections)) or 'no data'}"
-             + (f"; {', '.join(sorted(rebuild)[:8])}{' ...' if len(rebuild) > 8 else ''}" if rebuild else ""))
     return rebuild
 
 
