@@ -114,14 +114,15 @@ class _Store(Preprocessor):
 
 
 class _AddAnchors(Preprocessor):
-    """Adds the blocks' ids to what mkdocs' own scan of the page's raw HTML found (mkdocs' anchor checks)."""
+    """Adds the blocks' ids to what mkdocs' own scan of the page's raw HTML found (its anchor checks)."""
 
     def __init__(self, md: Markdown, stored: _Store):
         super().__init__(md)
         self.stored = stored
 
     def run(self, lines: list[str]) -> list[str]:
-        scan = self.md.preprocessors["mkdocs_raw_html"] if "mkdocs_raw_html" in self.md.preprocessors else None
-        if scan is not None and self.stored.ids:
-            scan.present_anchor_ids = scan.present_anchor_ids | self.stored.ids
+        # mkdocs names its scan "mkdocs_raw_html", ProperDocs "properdocs_raw_html": found by what it keeps.
+        for scan in self.md.preprocessors:
+            if isinstance(getattr(scan, "present_anchor_ids", None), set) and self.stored.ids:
+                scan.present_anchor_ids = scan.present_anchor_ids | self.stored.ids
         return lines
