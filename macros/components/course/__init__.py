@@ -1,5 +1,5 @@
 """The induction course (course.yml): modules, checks of understanding, reflection, the learning log and the
-supervisors' session plans. learn.js adds the checking, progress and the log."""
+supervisors' session plans. learn.js adds the checking and progress, log.js the learning log."""
 
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def module_next(ctx: Context, module_id: str) -> str:
 
 
 def learning_log(ctx: Context) -> str:
-    """The printable summary of the student's scores and reflections (learn/log.md), filled in by learn.js."""
+    """The printable summary of the student's scores and reflections (learn/log.md), filled in by log.js."""
     return render.learning_log(ctx.content, ctx.links)
 
 
@@ -85,10 +85,16 @@ def embeds(content) -> list:
             for m in content.modules.values()]
 
 
+# learn.js works the questions, reflections, progress lines and reset; log.js (after it) the learning log, so only
+# the log's page loads it. The introduction, the previous/next links and the session plans need neither
+# (Macro.scripts).
+_LEARN, _LOG, _STATIC = {"scripts": ("learn.js",)}, {"scripts": ("learn.js", "log.js")}, {"scripts": ()}
+_MODULE = (Example(("what-it-is",), "learn/what-it-is.md"),)
+
 COMPONENT = Component(
     "course", Path(__file__).parent,
-    macros=(Macro("course_overview", course_overview), Macro("module_intro", module_intro, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
-            Macro("module_questions", module_questions, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("module_reflection", module_reflection, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)),
-            Macro("module_next", module_next, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("learning_log", learning_log),
-            Macro("facilitator_notes", facilitator_notes, examples=(Example(("what-it-is",), "learn/what-it-is.md"),)), Macro("progress_reset", progress_reset)),
-    scripts=("learn.js",), styles=("learn.css",), requires=("citations",), prepare=page_titles, embeds=embeds)
+    macros=(Macro("course_overview", course_overview, **_LEARN), Macro("module_intro", module_intro, examples=_MODULE, **_STATIC),
+            Macro("module_questions", module_questions, examples=_MODULE, **_LEARN), Macro("module_reflection", module_reflection, examples=_MODULE, **_LEARN),
+            Macro("module_next", module_next, examples=_MODULE, **_STATIC), Macro("learning_log", learning_log, **_LOG),
+            Macro("facilitator_notes", facilitator_notes, examples=_MODULE, **_STATIC), Macro("progress_reset", progress_reset, **_LEARN)),
+    scripts=("learn.js", "log.js"), styles=("learn.css",), requires=("citations",), prepare=page_titles, embeds=embeds)

@@ -1,5 +1,4 @@
-/* The induction course: "Check answer" with feedback, saved progress, reflections and the learning log, on
-   top of complete HTML (each question's "Show the answer" works without this script; with it, the answer
+/* The induction course: "Check answer" with feedback, saved progress and reflections, on top of complete HTML (each question's "Show the answer" works without this script; with it, the answer
    opens after a first try).
 
    Progress is kept in this browser only, under one key (KEY, from the data-learn-key attribute every course
@@ -8,8 +7,9 @@
    Nothing is sent anywhere and no cookie is set. Where storage is missing or throws (private windows,
    locked-down browsers, storage in a frame refused), everything still works and the progress lasts for the
    page view; a short note says so. Works with material's instant navigation (document$) and without it
-   (the embeddable views load none of material's scripts). */
-(function () {
+   (the embeddable views load none of material's scripts). The learning log's page adds log.js, which builds on
+   this script's progress (explainer.course, at the end). */
+(() => {
   "use strict";
   var KEY;
   var state = null;      // the progress, as read from storage or kept for this page view
@@ -51,7 +51,7 @@
   }
 
   function notes() {
-    document.querySelectorAll("[data-learn-storage-note]").forEach(function (p) { p.hidden = storable !== false; });
+    document.querySelectorAll("[data-learn-storage-note]").forEach((p) => { p.hidden = storable !== false; });
   }
 
   function make(tag, cls, parent, text) {
@@ -66,21 +66,21 @@
 
   function score(moduleId, total) {
     var right = 0, answered = 0;
-    Object.keys(state.answers).forEach(function (id) {
+    Object.keys(state.answers).forEach((id) => {
       var a = state.answers[id];
       if (a && a.module === moduleId) { answered++; if (a.ok) right++; }
     });
-    return { right: right, answered: answered, total: total,
+    return { answered: answered, total: total,
       text: right + " of " + plural(total, "question") + " answered correctly" };
   }
 
   // --- questions ------------------------------------------------------------------------------------------
 
-  function inputs(q) { return Array.prototype.slice.call(q.el.querySelectorAll('input[name="' + q.key + '"]')); }
+  function inputs(q) { return Array.from(q.el.querySelectorAll('input[name="' + q.key + '"]')); }
 
   function value(q) {
-    if (q.type === "classify") return q.selects.map(function (s) { return s.value; });
-    var chosen = inputs(q).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+    if (q.type === "classify") return q.selects.map((s) => s.value);
+    var chosen = inputs(q).filter((i) => i.checked).map((i) => i.value);
     if (q.type === "true-false") {
       var truth = q.el.querySelector("input[data-learn-truth]:checked");
       return [truth ? truth.value : ""].concat(chosen.length ? chosen : [""]);
@@ -90,19 +90,19 @@
 
   function setValue(q, v) {
     if (q.type === "classify") {
-      q.selects.forEach(function (s, i) { s.value = v[i] || ""; });
+      q.selects.forEach((s, i) => { s.value = v[i] || ""; });
       return;
     }
     var reasons = v;
     if (q.type === "true-false") {
-      q.el.querySelectorAll("input[data-learn-truth]").forEach(function (i) { i.checked = i.value === v[0]; });
+      q.el.querySelectorAll("input[data-learn-truth]").forEach((i) => { i.checked = i.value === v[0]; });
       reasons = v.slice(1);
     }
-    inputs(q).forEach(function (i) { i.checked = reasons.indexOf(i.value) >= 0; });
+    inputs(q).forEach((i) => { i.checked = reasons.includes(i.value); });
   }
 
   function missing(q, v) {
-    if (q.type === "classify" && v.indexOf("") >= 0) return "Choose a category for every example, then check your answer.";
+    if (q.type === "classify" && v.includes("")) return "Choose a category for every example, then check your answer.";
     if (q.type === "true-false" && !v[0]) return "Say whether the statement is true or false, then check your answer.";
     if (q.type === "true-false" && !v[1]) return "Choose a reason, then check your answer.";
     if ((q.type === "single" || q.type === "multiple") && !v.length) {
@@ -111,21 +111,23 @@
     return "";
   }
 
+  // Whether a true-false answer's first part, true or false, is right.
+  function truthRight(q, v) {
+    var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
+    return !!truth && truth.hasAttribute("data-correct");
+  }
+
   function isRight(q, v) {
-    if (q.type === "classify") return q.selects.every(function (s, i) { return v[i] === s.dataset.answer; });
-    var truthOk = true, chosen = v;
-    if (q.type === "true-false") {
-      var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
-      truthOk = !!(truth && truth.hasAttribute("data-correct"));
-      chosen = v.slice(1);
-    }
-    return truthOk && inputs(q).every(function (i) { return (chosen.indexOf(i.value) >= 0) === i.hasAttribute("data-correct"); });
+    if (q.type === "classify") return q.selects.every((s, i) => v[i] === s.dataset.answer);
+    var tf = q.type === "true-false", chosen = tf ? v.slice(1) : v;
+    return (!tf || truthRight(q, v)) &&
+      inputs(q).every((i) => chosen.includes(i.value) === i.hasAttribute("data-correct"));
   }
 
   function why(q, index) {
     var item = q.el.querySelector('[data-learn-explains="' + index + '"] [data-learn-why]');
     var span = make("span", "learn-why");
-    if (item) Array.prototype.forEach.call(item.childNodes, function (n) { span.appendChild(n.cloneNode(true)); });
+    if (item) item.childNodes.forEach((n) => { span.appendChild(n.cloneNode(true)); });
     return span;
   }
 
@@ -138,7 +140,7 @@
   function line(list, lead, verdict, q, index) {
     var li = make("li", "", list);
     make("strong", "", li, lead);
-    li.appendChild(document.createTextNode(verdict ? " " + verdict + " " : " "));
+    li.append(verdict ? " " + verdict + " " : " ");
     if (index) li.appendChild(why(q, index));
     return li;
   }
@@ -152,14 +154,13 @@
     box.textContent = "";
     var head = make("p", "learn-result " + (ok ? "learn-right" : "learn-wrong"), box);
     make("strong", "", head, ok ? "Right." : "Not quite.");
-    head.appendChild(document.createTextNode(ok ? " Well done. Here is why:"
-      : " Here is why. You can change your answer and check it again."));
+    head.append(ok ? " Well done. Here is why:" : " Here is why. You can change your answer and check it again.");
     var list = make("ul", "learn-reasons", box);
     // The heading already gives the verdict. A line gives its own only where parts of a wrong answer are right.
     var marks = !ok && q.type !== "single";
     function mark(good, right, wrong) { return marks ? (good ? right : wrong) : ""; }
     if (q.type === "classify") {
-      q.selects.forEach(function (s, i) {
+      q.selects.forEach((s, i) => {
         var chosen = s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : "";
         var label = q.el.querySelector('label[for="' + s.id + '"]');
         var good = v[i] === s.dataset.answer;
@@ -169,14 +170,12 @@
     } else {
       var chosen = v;
       if (q.type === "true-false") {
-        var truth = q.el.querySelector('input[data-learn-truth][value="' + v[0] + '"]');
-        var truthOk = truth && truth.hasAttribute("data-correct");
-        line(list, "You said the statement is " + v[0] + ".", mark(truthOk, "That is right.", "That is not right."), q, 0);
+        line(list, "You said the statement is " + v[0] + ".", mark(truthRight(q, v), "That is right.", "That is not right."), q, 0);
         chosen = v.slice(1);
       }
       var missed = 0;
-      inputs(q).forEach(function (input) {
-        var picked = chosen.indexOf(input.value) >= 0, correct = input.hasAttribute("data-correct");
+      inputs(q).forEach((input) => {
+        var picked = chosen.includes(input.value), correct = input.hasAttribute("data-correct");
         if (picked) line(list, "You chose " + quoted(labelOf(q, input)), mark(correct, "Right:", "Not right:"), q, input.value);
         else if (correct) missed++;
       });
@@ -206,7 +205,7 @@
     var p = make("p", "learn-error-message");
     p.id = q.key + "-error";
     make("span", "visually-hidden", p, "Error:");
-    p.appendChild(document.createTextNode(" " + text));
+    p.append(" " + text);
     q.hint.after(p);
     q.fieldset.classList.add("learn-fieldset--error");
     q.fieldset.setAttribute("aria-describedby", q.hint.id + " " + p.id);
@@ -221,11 +220,15 @@
     q.fieldset.setAttribute("aria-describedby", q.hint.id);
   }
 
+  function clearFeedback(q) {
+    q.feedback.textContent = "";
+    q.el.classList.remove("learn-is-right", "learn-is-wrong");
+  }
+
   function check(q) {
     var v = value(q), gap = missing(q, v);
     if (gap) {
-      q.feedback.textContent = "";
-      q.el.classList.remove("learn-is-right", "learn-is-wrong");
+      clearFeedback(q);
       showError(q, v, gap);
       return;
     }
@@ -249,8 +252,7 @@
 
   function clearQuestion(q) {
     setValue(q, []);
-    q.feedback.textContent = "";
-    q.el.classList.remove("learn-is-right", "learn-is-wrong");
+    clearFeedback(q);
     clearError(q);
     unlock(q, false);
   }
@@ -259,12 +261,12 @@
     var q = { el: el, id: el.dataset.learnQuestion, type: el.dataset.learnType, module: quiz.id,
       key: el.id, feedback: el.querySelector("[data-learn-feedback]"), answer: el.querySelector("[data-learn-answer]"),
       fieldset: el.querySelector(".learn-fieldset"), hint: el.querySelector(".learn-hint"),
-      selects: Array.prototype.slice.call(el.querySelectorAll("select[data-answer]")) };
+      selects: Array.from(el.querySelectorAll("select[data-answer]")) };
     var wrap = make("p", "learn-check");
     var button = make("button", "md-button md-button--primary", wrap, "Check answer");
     button.type = "button";
     q.fieldset.after(wrap);
-    button.addEventListener("click", function () { check(q); });
+    button.addEventListener("click", () => { check(q); });
     if (q.answer) {
       q.locked = make("p", "learn-answer-locked", null, "Check an answer first. Then you can see the full answer here.");
       q.locked.setAttribute("data-learn-answer-locked", "");
@@ -281,16 +283,18 @@
     return q;
   }
 
-  // --- reflections, progress, the log -------------------------------------------------------------------
+  // --- reflections, progress -----------------------------------------------------------------------------
 
-  var page = { quizzes: [], questions: [], areas: [], logs: [], overviews: [] };
+  // What init found on the page: its questions and reflections, and the views to redraw when the progress
+  // changes (the progress lines here; log.js adds the learning log).
+  var page;
 
   function setupReflection(area) {
     var box = area.closest("[data-learn-reflection-module]");
     var id = area.dataset.learnReflection, module = box ? box.dataset.learnReflectionModule : "";
     var saved = state.reflections[id];
     if (saved && typeof saved.text === "string" && !area.value) area.value = saved.text;
-    area.addEventListener("input", function () {
+    area.addEventListener("input", () => {
       if (area.value) state.reflections[id] = { module: module, text: area.value };
       else delete state.reflections[id];
       save();
@@ -299,61 +303,27 @@
   }
 
   function update() {
-    page.quizzes.forEach(function (quiz) {
-      var p = quiz.el.querySelector("[data-learn-progress]");
-      if (!p) return;
-      p.textContent = score(quiz.id, +quiz.el.dataset.learnTotal).text;
+    page.views.forEach((draw) => { draw(); });
+  }
+
+  // A module's progress line, under its questions.
+  function setupQuiz(el) {
+    var quiz = { el: el, id: el.dataset.learnModule };
+    el.querySelectorAll("[data-learn-question]").forEach((q) => { page.questions.push(setupQuestion(quiz, q)); });
+    var p = el.querySelector("[data-learn-progress]");
+    if (p) page.views.push(() => {
+      p.textContent = score(quiz.id, +el.dataset.learnTotal).text;
       p.hidden = false;
     });
-    page.overviews.forEach(function (p) {
+  }
+
+  // A module's line on the course overview, once something is answered.
+  function setupOverview(p) {
+    page.views.push(() => {
       var s = score(p.dataset.learnOverviewProgress, +p.dataset.learnTotal);
       p.textContent = "Your progress: " + s.text + ".";
       p.hidden = !s.answered;
     });
-    page.logs.forEach(renderLog);
-  }
-
-  function today() {
-    var d = new Date();
-    var iso = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-    var text;
-    try { text = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); }
-    catch (e) { text = iso; }
-    return { iso: iso, text: text };
-  }
-
-  function renderLog(log) {
-    var meta = log.querySelector("[data-learn-log-meta]");
-    var date = today();
-    meta.textContent = "";
-    if (state.name) {
-      make("strong", "", meta, state.name);
-      meta.appendChild(document.createTextNode(" · "));
-    }
-    meta.appendChild(document.createTextNode("Learning log, "));
-    var time = make("time", "", meta, date.text);
-    time.dateTime = date.iso;
-    meta.hidden = false;
-    log.querySelectorAll("[data-learn-log-module]").forEach(function (section) {
-      var s = score(section.dataset.learnLogModule, +section.dataset.learnTotal);
-      var p = section.querySelector("[data-learn-log-score]");
-      p.textContent = s.text + (s.answered < s.total ? " (" + s.answered + " of " + s.total + " tried)." : ".");
-      section.querySelectorAll("[data-learn-log-reflection]").forEach(function (dd) {
-        var r = state.reflections[dd.dataset.learnLogReflection];
-        dd.textContent = r && r.text ? r.text : "No answer yet.";
-        dd.classList.toggle("learn-log-empty", !(r && r.text));
-      });
-    });
-  }
-
-  function setupLog(log) {
-    log.querySelector("[data-learn-log-fallback]").hidden = true;
-    log.querySelector("[data-learn-log-controls]").hidden = false;
-    var name = log.querySelector("[data-learn-log-name]");
-    name.value = state.name || "";
-    name.addEventListener("input", function () { state.name = name.value; save(); renderLog(log); });
-    log.querySelector("[data-learn-print]").addEventListener("click", function () { window.print(); });
-    page.logs.push(log);
   }
 
   function setupReset(box) {
@@ -365,20 +335,19 @@
       start.setAttribute("aria-expanded", "false");
       if (focus) start.focus();
     }
-    start.addEventListener("click", function () {
+    start.addEventListener("click", () => {
       var open = confirm.hidden;
       confirm.hidden = !open;
       start.setAttribute("aria-expanded", String(open));
       status.textContent = "";
       if (open) box.querySelector("[data-learn-reset-yes]").focus();
     });
-    box.querySelector("[data-learn-reset-no]").addEventListener("click", function () { close(true); });
-    confirm.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); close(true); } });
-    box.querySelector("[data-learn-reset-yes]").addEventListener("click", function () {
+    box.querySelector("[data-learn-reset-no]").addEventListener("click", () => { close(true); });
+    confirm.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.preventDefault(); close(true); } });
+    box.querySelector("[data-learn-reset-yes]").addEventListener("click", () => {
       forget();
       page.questions.forEach(clearQuestion);
-      page.areas.forEach(function (a) { a.value = ""; });
-      page.logs.forEach(function (log) { log.querySelector("[data-learn-log-name]").value = ""; });
+      page.areas.forEach((a) => { a.value = ""; });
       update();
       close(true);
       status.textContent = "Your progress has been cleared.";
@@ -387,23 +356,23 @@
   }
 
   function init() {
-    page = { quizzes: [], questions: [], areas: [], logs: [], overviews: [] };
+    page = { questions: [], areas: [], views: [] };
     var any = document.querySelector("[data-learn-key]");
     if (!any) return;
     KEY = any.dataset.learnKey;
     load();
-    document.querySelectorAll("[data-learn-module]").forEach(function (el) {
-      var quiz = { el: el, id: el.dataset.learnModule };
-      el.querySelectorAll("[data-learn-question]").forEach(function (q) { page.questions.push(setupQuestion(quiz, q)); });
-      page.quizzes.push(quiz);
-    });
+    document.querySelectorAll("[data-learn-module]").forEach(setupQuiz);
     document.querySelectorAll("textarea[data-learn-reflection]").forEach(setupReflection);
-    document.querySelectorAll("[data-learn-log]").forEach(setupLog);
-    document.querySelectorAll("[data-learn-overview-progress]").forEach(function (p) { page.overviews.push(p); });
+    document.querySelectorAll("[data-learn-overview-progress]").forEach(setupOverview);
     document.querySelectorAll("[data-learn-reset]").forEach(setupReset);
     notes();
     update();
   }
+
+  // For log.js: the progress (a new object after a reset), saving it, a module's score, making an element, and
+  // a view to redraw whenever the progress changes.
+  explainer.course = { progress: () => state, save: save, score: score, make: make,
+    onChange: (draw) => { page.views.push(draw); } };
 
   explainer.register("course", init);
 })();

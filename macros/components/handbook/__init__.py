@@ -45,4 +45,6 @@ COMPONENT = Component(
     macros=(Macro("module_prose", module_prose, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_intro", handbook_intro, examples=(Example(("what-it-is",), "learn/handbook.md"),)),
             Macro("handbook_questions", handbook_questions, examples=(Example(("what-it-is",), "learn/handbook.md"),)), Macro("handbook_part", handbook_part, examples=(Example(("answers",), "learn/handbook.md"),)),
             Macro("build_date", build_date)),
-    styles=("handbook.css",), requires=("course", "citations"))
+    # Not the whole course: the page's reflections (module_reflection) bring its script and styles, and the
+    # learning log's script is for the log's own page.
+    styles=("handbook.css",), requires=("citations",))
