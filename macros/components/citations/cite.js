@@ -1,9 +1,10 @@
-// "Cite this" copy buttons and reference previews on in-text citations.
+// "Cite this" copy buttons, reference previews on in-text citations, and the one floating bubble that those
+// previews and the glossary's toggletips (glossary/toggletips.js) share.
 // Progressive enhancement: each citation is already in the page (in its "Reuse this page" area, written after
 // the build by macros/postbuild/reuse.py: the page's, and each item's inside a <details>), and each in-text
 // citation carries its full reference in data-reference, written at build time so previews work
 // offline and from file://. Plain JavaScript: a tooltip library would be larger than this file.
-(function () {
+(() => {
   "use strict";
 
   // "22 November 2026", as the site prints dates (macros/site.py long_date). Written out by hand because the
@@ -15,11 +16,11 @@
     return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
   }
 
-  // The item's absolute address, computed here because the site may be served from any host or path.
-  function absolute(link) {
-    var url = new URL(link.getAttribute("href"), location.href);
-    url.search = "";
-    return url.href;
+  function make(tag, className, text) {
+    var el = document.createElement(tag);
+    el.className = className;
+    el.textContent = text;
+    return el;
   }
 
   var copy = window.coproductionCopy;  // copy.js
@@ -29,106 +30,132 @@
     entry.dataset.ready = "1";
     var link = entry.querySelector(".cite-url");
     var text = entry.querySelector(".cite-text");
-    link.href = link.textContent = absolute(link);
+    // The item's absolute address, made here because the site may be served from any host or path.
+    var url = new URL(link.getAttribute("href"), location.href);
+    url.search = "";
+    link.href = link.textContent = url.href;
     entry.querySelector(".cite-accessed").textContent = today();
-    var row = document.createElement("p");
-    row.className = "cite-actions";
-    var button = document.createElement("button");
+    var button = make("button", "md-button cite-copy", "Copy citation");
     button.type = "button";
-    button.className = "md-button cite-copy";
-    button.textContent = "Copy citation";
-    var status = document.createElement("span");
-    status.className = "cite-status";
+    var status = make("span", "cite-status", "");
     status.setAttribute("role", "status");
-    row.appendChild(button);
-    row.appendChild(status);
-    text.parentNode.insertBefore(row, text.nextSibling);
-    button.addEventListener("click", function () {
-      var citation = text.textContent.replace(/\s+/g, " ").trim();
+    var row = make("p", "cite-actions", "");
+    row.append(button, status);
+    text.after(row);
+    button.addEventListener("click", () => {
       status.textContent = "";
-      copy(citation).then(function () {
+      copy(text.textContent.replace(/\s+/g, " ").trim()).then(() => {
         status.textContent = "Citation copied";
-      }, function () {
+      }, () => {
         status.textContent = "Could not copy. Select the citation above and copy it yourself.";
       });
     });
   }
 
-  // One preview element for the page, described by whichever citation is hovered or focused.
-  var tip, current, hideTimer;
+  // --- one bubble at a time ------------------------------------------------------------------------------
+  // explainer.tip.show(trigger, bubble, pinned, fill, empty) opens `bubble` beside `trigger` (fill() writes it,
+  // empty() undoes that when it closes), closing any other. It is fixed to the window, below the trigger (above
+  // it when there is no room), so no scrolling box clips it. WCAG 1.4.13: it stays while the pointer is over
+  // the trigger or the bubble, with a short delay to cross the gap between them (hoverable), or for good once
+  // pinned (pressed open), until Escape, a click elsewhere or focus moving on closes it (dismissible, persistent).
+  var CLOSE_DELAY = 300;  // ms after the pointer leaves
+  var GAP = 6;  // px between the trigger and its bubble, and kept clear of the window's edges
+  var open = null;  // {trigger, bubble, pinned, empty}
+  var closeTimer = 0;
 
-  function preview() {
-    if (tip && document.body.contains(tip)) return tip;
-    tip = document.createElement("div");
-    tip.id = "cite-preview";
-    tip.className = "cite-preview";
-    tip.setAttribute("role", "tooltip");
-    tip.hidden = true;
-    document.body.appendChild(tip);
-    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-    tip.addEventListener("mouseleave", function () { hideSoon(); });
-    return tip;
+  function inside(node) {
+    return !!(open && node && (open.trigger.contains(node) || open.bubble.contains(node)));
   }
 
-  function show(link) {
-    clearTimeout(hideTimer);
-    var box = preview();
-    if (current && current !== link) current.removeAttribute("aria-describedby");
-    current = link;
-    box.textContent = "";
-    var label = document.createElement("strong");
-    label.textContent = "Full reference: ";
-    box.appendChild(label);
-    box.appendChild(document.createTextNode(link.dataset.reference));
-    box.hidden = false;
-    link.setAttribute("aria-describedby", box.id);
-    // Below the link, so it never covers the focused citation; above it if there is no room below.
-    var rect = link.getBoundingClientRect();
-    var width = Math.min(box.offsetWidth, document.documentElement.clientWidth - 16);
-    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
-    var top = rect.bottom + 6;
-    if (top + box.offsetHeight > window.innerHeight && rect.top - box.offsetHeight - 6 > 0) {
-      top = rect.top - box.offsetHeight - 6;
+  function place() {
+    if (!open) return;
+    var rect = open.trigger.getBoundingClientRect();
+    var bubble = open.bubble;
+    var left = Math.max(GAP, Math.min(rect.left, document.documentElement.clientWidth - bubble.offsetWidth - GAP));
+    var top = rect.bottom + GAP;
+    if (top + bubble.offsetHeight > window.innerHeight && rect.top - bubble.offsetHeight - GAP > 0) {
+      top = rect.top - bubble.offsetHeight - GAP;
     }
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    bubble.style.left = left + "px";
+    bubble.style.top = top + "px";
   }
 
-  function hide() {
-    clearTimeout(hideTimer);
-    if (tip) tip.hidden = true;
-    if (current) current.removeAttribute("aria-describedby");
-    current = null;
+  function closeTip(returnFocus) {
+    clearTimeout(closeTimer);
+    if (!open) return;
+    var was = open;
+    open = null;
+    was.empty();
+    if (returnFocus) was.trigger.focus();
   }
 
-  // A short delay lets the pointer move onto the preview to read it (WCAG 1.4.13: hoverable).
-  function hideSoon() {
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(hide, 300);
+  function showTip(trigger, bubble, pinned, fill, empty) {
+    clearTimeout(closeTimer);
+    if (open && open.trigger === trigger) { open.pinned = open.pinned || pinned; return; }
+    closeTip(false);
+    fill();
+    open = { trigger: trigger, bubble: bubble, pinned: pinned, empty: empty };
+    place();
+  }
+
+  explainer.tip = { show: showTip, close: closeTip,
+    pinned: (trigger) => !!open && open.trigger === trigger && open.pinned };
+
+  // --- reference previews ----------------------------------------------------------------------------------
+  var preview;  // one for the page, describing whichever citation is hovered or focused
+
+  function showPreview(link) {
+    if (!preview || !document.body.contains(preview)) {
+      preview = make("div", "cite-preview", "");
+      preview.id = "cite-preview";
+      preview.setAttribute("role", "tooltip");
+      preview.hidden = true;
+      preview.style.position = "fixed";  // placed against the window, as explainer.tip places every bubble
+      document.body.appendChild(preview);
+    }
+    var box = preview;
+    showTip(link, box, false, () => {
+      box.textContent = "";
+      box.append(make("strong", "", "Full reference: "), link.dataset.reference);
+      box.hidden = false;
+      link.setAttribute("aria-describedby", box.id);
+    }, () => {
+      box.hidden = true;
+      link.removeAttribute("aria-describedby");
+    });
   }
 
   function citation(target) {
-    return target && target.closest ? target.closest("a.cite[data-reference]") : null;
+    return target.closest ? target.closest("a.cite[data-reference]") : null;
   }
 
+  // The document's listeners, once: they serve every page material's instant navigation swaps in.
   function listen() {
-    if (window.__citePreviewListening) return;
-    window.__citePreviewListening = true;
-    document.addEventListener("mouseover", function (e) {
+    document.addEventListener("pointerover", (e) => {
+      var link = e.pointerType === "mouse" && citation(e.target);
+      if (inside(e.target)) clearTimeout(closeTimer);
+      else if (link) showPreview(link);
+    });
+    document.addEventListener("pointerout", (e) => {
+      if (open && !open.pinned && inside(e.target) && !inside(e.relatedTarget)) {
+        closeTimer = setTimeout(() => { closeTip(false); }, CLOSE_DELAY);
+      }
+    });
+    document.addEventListener("focusin", (e) => {
       var link = citation(e.target);
-      if (link) show(link);
+      if (link) showPreview(link);
+      else if (!inside(e.target)) closeTip(false);
     });
-    document.addEventListener("mouseout", function (e) {
-      if (citation(e.target) && !(tip && tip.contains(e.relatedTarget))) hideSoon();
-    });
-    document.addEventListener("focusin", function (e) {
-      var link = citation(e.target);
-      link ? show(link) : hide();
-    });
-    document.addEventListener("focusout", function (e) { if (citation(e.target)) hide(); });
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && tip && !tip.hidden) hide();
-    });
+    // A click on the bubble itself (to select its text) keeps it.
+    document.addEventListener("click", (e) => { if (!inside(e.target)) closeTip(false); });
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || !open) return;
+      closeTip(document.activeElement === open.trigger);
+      e.stopPropagation();  // only the bubble closes, not what it sits in
+    }, true);
+    window.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", place);
+    window.addEventListener("hashchange", reveal);
   }
 
   // A link to an item's citation ("Cite this", or an old address) opens its fold. Browsers that reveal a
@@ -144,15 +171,12 @@
     }
   }
 
-  function init() {
-    [].forEach.call(document.querySelectorAll(".cite-entry"), enhance);
-    listen();
-    reveal();
-    if (!window.__citeRevealListening) {
-      window.__citeRevealListening = true;
-      window.addEventListener("hashchange", reveal);
-    }
-  }
+  var listening = false;
 
-  explainer.register("citations", init);
+  explainer.register("citations", () => {
+    document.querySelectorAll(".cite-entry").forEach(enhance);
+    if (!listening) listen();
+    listening = true;
+    reveal();
+  });
 })();

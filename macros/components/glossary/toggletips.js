@@ -3,16 +3,11 @@
 // definition. This turns each into a button beside a live region, after the toggletip pattern of Inclusive
 // Components (Heydon Pickering): pressing it (mouse, touch, Enter or Space) shows the definition, which
 // screen readers announce. Hand-written because material's tooltips open on hover only and close when the
-// pointer moves onto them. WCAG 1.4.13: hovering opens it too, and it stays open while the pointer is over
-// the term or the bubble (hoverable); Escape, a click elsewhere or moving focus away closes it (dismissible);
-// it stays until then (persistent).
-explainer.register("glossary", function (root) {
+// pointer moves onto them. Hovering opens it too. The bubble is the one the reference previews use
+// (explainer.tip, in citations/cite.js, which every page loads): it places it, keeps it open while the pointer
+// is over the term or the bubble, and closes it on Escape, a click elsewhere or focus moving on (WCAG 1.4.13).
+explainer.register("glossary", (root) => {
   "use strict";
-  var CLOSE_DELAY = 300;  // ms after the pointer leaves, so it can cross the gap onto the bubble
-  var GAP = 6;  // px between the term and its bubble, and kept clear of the window's edges
-
-  var open = null;  // {button, bubble, pinned}
-  var closeTimer = 0;
   var made = 0;
 
   root.querySelectorAll("a.glossary-tip[data-definition]").forEach(enhance);
@@ -45,78 +40,30 @@ explainer.register("glossary", function (root) {
   }
 
   function show(button, pinned) {
-    clearTimeout(closeTimer);
-    if (open && open.button === button) { open.pinned = open.pinned || pinned; return; }
-    close(false);
     var bubble = button.nextElementSibling;
-    name(button, bubble);
-    bubble.textContent = button.dataset.definition;
-    button.setAttribute("aria-expanded", "true");
-    open = {button: button, bubble: bubble, pinned: pinned};
-    place();
+    explainer.tip.show(button, bubble, pinned, () => {
+      name(button, bubble);
+      bubble.textContent = button.dataset.definition;
+      button.setAttribute("aria-expanded", "true");
+    }, () => {
+      bubble.textContent = "";
+      bubble.removeAttribute("style");
+      button.setAttribute("aria-expanded", "false");
+    });
   }
 
-  function close(returnFocus) {
-    clearTimeout(closeTimer);
-    if (!open) return;
-    var was = open;
-    open = null;
-    was.bubble.textContent = "";
-    was.bubble.removeAttribute("style");
-    was.button.setAttribute("aria-expanded", "false");
-    if (returnFocus) was.button.focus();
+  function buttonOf(target) {
+    return target.closest ? target.closest(".toggletip__button") : null;
   }
 
-  // Fixed to the window, below the term (above it when there is no room), so no scrolling box clips it.
-  function place() {
-    if (!open) return;
-    var rect = open.button.getBoundingClientRect();
-    var bubble = open.bubble;
-    var width = document.documentElement.clientWidth;
-    var left = Math.max(GAP, Math.min(rect.left, width - bubble.offsetWidth - GAP));
-    var top = rect.bottom + GAP;
-    if (top + bubble.offsetHeight > window.innerHeight && rect.top - bubble.offsetHeight - GAP > 0) {
-      top = rect.top - bubble.offsetHeight - GAP;
-    }
-    bubble.style.left = left + "px";
-    bubble.style.top = top + "px";
-  }
-
-  function tipOf(target) {
-    return target && target.closest ? target.closest(".toggletip") : null;
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".toggletip__button");
-    if (button) {
-      // A press opens it and keeps it open; pressing an open one that was pressed open closes it.
-      if (open && open.button === button && open.pinned) close(false);
-      else show(button, true);
-    } else if (open && !open.bubble.contains(event.target)) {
-      close(false);
-    }
+  // A press opens it and keeps it open; pressing an open one that was pressed open closes it.
+  document.addEventListener("click", (event) => {
+    var button = buttonOf(event.target);
+    if (button && explainer.tip.pinned(button)) explainer.tip.close(false);
+    else if (button) show(button, true);
   });
-  document.addEventListener("pointerover", function (event) {
-    var tip = tipOf(event.target);
-    if (!tip || event.pointerType !== "mouse") return;
-    if (open && tip.contains(open.button)) clearTimeout(closeTimer);
-    else if (event.target.closest(".toggletip__button")) show(tip.firstElementChild, false);
+  document.addEventListener("pointerover", (event) => {
+    var button = event.pointerType === "mouse" && buttonOf(event.target);
+    if (button) show(button, false);
   });
-  document.addEventListener("pointerout", function (event) {
-    var tip = tipOf(event.target);
-    if (!tip || !open || open.pinned || !tip.contains(open.button) || tip.contains(event.relatedTarget)) return;
-    closeTimer = setTimeout(function () { close(false); }, CLOSE_DELAY);
-  });
-  // Focus moving on to another control closes it; focus merely leaving (a click on the bubble's text, or
-  // on the page) is the click handler's to judge.
-  document.addEventListener("focusout", function (event) {
-    if (open && tipOf(event.target) && event.relatedTarget && !tipOf(event.relatedTarget)) close(false);
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" || !open) return;
-    close(document.activeElement === open.button);
-    event.stopPropagation();  // only the toggletip closes, not what it sits in
-  }, true);
-  window.addEventListener("scroll", place, {passive: true});
-  window.addEventListener("resize", place);
 });
