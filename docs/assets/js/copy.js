@@ -1,9 +1,9 @@
 // One copy-to-clipboard helper for cite.js and embed-this.js: the Clipboard API where the page is a
 // secure context, otherwise a hidden textarea and execCommand (older intranet browsers, plain http).
-window.coproductionCopy = function (text) {
+window.coproductionCopy = (text) => {
   "use strict";
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  return new Promise(function (resolve, reject) {
+  return new Promise((resolve, reject) => {
     var area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");

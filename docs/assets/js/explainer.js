@@ -5,7 +5,7 @@
  * extra_javascript; overrides/embed.html), and every script is deferred, so the page is parsed by then.
  * A component that fails to start is reported in the console and does not stop the others.
  */
-(function () {
+(() => {
   "use strict";
   var started = {};
 
@@ -17,9 +17,9 @@
     if (started[name]) return;  // a script included twice starts once
     started[name] = true;
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(function () { run(name, init); });
+      window.document$.subscribe(() => { run(name, init); });
     } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { run(name, init); });
+      document.addEventListener("DOMContentLoaded", () => { run(name, init); });
     } else {
       run(name, init);
     }

@@ -14,7 +14,7 @@
  * It also publishes the header's height for controls.css (scroll-padding-top), and switches off
  * material's single-key shortcuts (at the end).
  */
-explainer.register("menu", function (root) {
+explainer.register("menu", (root) => {
   "use strict";
   var drawer = root.getElementById("__drawer");
   var search = root.getElementById("__search");
@@ -36,37 +36,31 @@ explainer.register("menu", function (root) {
   }
 
   function follow(toggle, button) {
-    if (!button) return;
-    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
     toggle.addEventListener("change", sync);
     sync();
   }
-  follow(drawer, menuButton);
-  if (search) follow(search, searchButton);
 
   // On a section's page material opens the drawer at that section: its list slides over the main one,
   // which stays in the page underneath. Focus goes to the list the reader sees, the innermost open one.
   function shownList() {
-    var open = panel.querySelectorAll(".md-nav__toggle:checked ~ .md-nav");
-    for (var i = open.length - 1; i >= 0; i--) if (isShown(open[i])) return open[i];
-    return panel;
+    return Array.from(panel.querySelectorAll(".md-nav__toggle:checked ~ .md-nav")).reverse().find(isShown) || panel;
   }
 
   function firstLinkIn(container) {
-    var candidates = container.querySelectorAll("a[href], button, input, [tabindex]:not([tabindex='-1'])");
-    for (var i = 0; i < candidates.length; i++) if (isShown(candidates[i])) return candidates[i];
-    return null;
+    return Array.from(container.querySelectorAll("a[href], button, input, [tabindex]:not([tabindex='-1'])")).find(isShown);
   }
 
   if (menuButton && panel) {
-    menuButton.addEventListener("click", function () {
+    follow(drawer, menuButton);
+    menuButton.addEventListener("click", () => {
       setOpen(drawer, !drawer.checked);
       if (!drawer.checked) return;
       var first = firstLinkIn(shownList()) || firstLinkIn(panel);
       // preventScroll: the drawer slides in over the page; scrolling the page to reach it would jump.
       if (first) first.focus({ preventScroll: true });
     });
-    panel.addEventListener("focusout", function (event) {
+    panel.addEventListener("focusout", (event) => {
       var next = event.relatedTarget;
       // No next element: the window lost focus, or a click landed on no control. Keep the drawer.
       if (drawer.checked && next && !panel.contains(next)) setOpen(drawer, false);
@@ -74,7 +68,8 @@ explainer.register("menu", function (root) {
   }
 
   if (searchButton && search) {
-    searchButton.addEventListener("click", function () {
+    follow(search, searchButton);
+    searchButton.addEventListener("click", () => {
       // As material's own label does: open, then put focus in the field.
       setOpen(search, true);
       var field = root.querySelector("[data-md-component=search-query]");
@@ -84,10 +79,10 @@ explainer.register("menu", function (root) {
 
   // Capture phase on window: runs before material's own keydown handler, which closes search on
   // Escape, so the state before that is still known here.
-  window.addEventListener("keydown", function (event) {
+  window.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || event.defaultPrevented) return;
     if (search && search.checked && isShown(searchButton)) {
-      setTimeout(function () {
+      setTimeout(() => {
         if (!search.checked) searchButton.focus();
       });
     } else if (drawer.checked) {
@@ -98,14 +93,15 @@ explainer.register("menu", function (root) {
 
   // A section of the drawer (a nested list) opening or closing: focus follows, to its first link or back
   // to the section's own entry in the list above, as the part of the drawer with focus slides away.
-  if (panel) panel.addEventListener("change", function (event) {
+  if (panel) panel.addEventListener("change", (event) => {
     var toggle = event.target;
-    if (!toggle.classList || !toggle.classList.contains("md-nav__toggle") || !drawer.checked) return;
+    if (!toggle.matches(".md-nav__toggle") || !drawer.checked) return;
     var item = toggle.parentElement;
-    setTimeout(function () {
-      var target = toggle.checked ? item.querySelector(":scope > nav .md-nav__list a[href], :scope > nav .md-nav__list [tabindex='0']")
-                                  : item.querySelector(":scope > .md-nav__container > a[href]") ||
-                                    item.querySelector(":scope > label.md-nav__link");
+    setTimeout(() => {
+      // Opening: its first link. Closing: the section's own link (a section with a page of its own) or title.
+      var target = item.querySelector(toggle.checked
+        ? ":scope > nav .md-nav__list a[href], :scope > nav .md-nav__list [tabindex='0']"
+        : ":scope > .md-nav__container > a[href], :scope > label.md-nav__link");
       if (!target) return;
       // A section's own entry is a label that takes no Tab stop on wide screens; it can still take focus here.
       if (!target.matches("a[href], [tabindex]")) target.setAttribute("tabindex", "-1");
@@ -126,7 +122,7 @@ explainer.register("menu", function (root) {
  * jump pages. material listens for them on window, so stopping a single character at document switches
  * them off. Typing in a field, keys with Ctrl, Alt or Cmd, and named keys (Escape, arrows, Enter) pass, so
  * every control's own keys still work. Registered once, outside explainer.register, as it is page-wide. */
-document.addEventListener("keydown", function (event) {
+document.addEventListener("keydown", (event) => {
   "use strict";
   if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
   var target = event.target;
