@@ -29,10 +29,10 @@
   // set here, not in the HTML, because the HTML standard forbids them on a plain table's rows and cells.
   function tableRoles(table) {
     table.setAttribute("role", "table");
-    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (g) { g.setAttribute("role", "rowgroup"); });
-    Array.prototype.forEach.call(table.rows, function (row) {
+    table.querySelectorAll("thead, tbody").forEach(function (g) { g.setAttribute("role", "rowgroup"); });
+    Array.from(table.rows).forEach(function (row) {
       row.setAttribute("role", "row");
-      Array.prototype.forEach.call(row.cells, function (cell) {
+      Array.from(row.cells).forEach(function (cell) {
         var scope = cell.getAttribute("scope");
         cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
       });
@@ -44,9 +44,9 @@
     table.setAttribute("data-tables-ready", "");
     var id = table.id || (table.caption && table.caption.id) || "comparison-" + (++serial);
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    var rows = Array.from(body.rows);
     rows.forEach(function (row, i) { row.setAttribute("data-order", i); });
-    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var heads = Array.from(table.tHead.rows[0].cells);
     var state = { column: -1, dir: "" };
     if (table.classList.contains("comparison-cards")) tableRoles(table);
 
@@ -115,7 +115,7 @@
         fieldset.appendChild(wrap);
         boxes.push(box);
         box.addEventListener("change", function () {
-          Array.prototype.forEach.call(table.rows, function (row) {
+          Array.from(table.rows).forEach(function (row) {
             if (row.cells[index]) row.cells[index].hidden = !box.checked;
           });
           var checked = boxes.filter(function (b) { return b.checked; });
@@ -131,7 +131,7 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("table.comparison"), enhance);
+    document.querySelectorAll("table.comparison").forEach(enhance);
   }
 
   explainer.register("tables", init);
