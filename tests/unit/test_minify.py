@@ -17,6 +17,11 @@ SOURCES = sorted({*site_assets().values(), *(ROOT / "docs" / path for path in do
     ("a.js", b"/*! licence */\nvar a = 1;\n", b"/*! licence */var a=1;"),
     ("a.js", b"var s = '/* not a comment */';\n", b"var s='/* not a comment */';"),
     ("a.svg", b"<svg>  </svg>", b"<svg>  </svg>"),  # not a script or a style: untouched
+    # Inside @container (alone, or within @media) a descendant selector keeps its space before a pseudo-class.
+    ("a.css", b"@container (max-width: 40em) {\n  .cards :is(th, td) { display: block; }\n}\n",
+     b"@container (max-width:40em){.cards :is(th,td){display:block}}"),
+    ("a.css", b"@media screen {\n  @container (max-width: 40em) {\n    .cards :is(th) { x: y; }\n  }\n}\n",
+     b"@media screen{@container (max-width:40em){.cards :is(th){x:y}}}"),
 ])
 def test_minify(name, source, expected):
     assert minify(name, source) == expected
