@@ -30,6 +30,7 @@ def expected_ids(content, theme=None, person=None, era=None) -> list[str]:
 def open_history(open_page, server, query="", **kwargs):
     probe = open_page(server.base_url + "history/" + query, **kwargs)
     probe.page.locator("form[data-timeline-explorer]").wait_for(state="visible")
+    probe.page.locator(".tl-plot[data-drawn]").wait_for(state="attached")  # the marks are placed (next frame)
     return probe
 
 
@@ -362,6 +363,34 @@ def test_milestones_are_named_on_the_axis_and_their_labels_never_overlap(server,
         return r.left >= p.left - 1 && r.right <= p.right + 1; }); }""")
     assert page.locator(".tl-mark.tl-is-milestone").evaluate_all("ms => ms.map(m => m.hash.slice(1))") == [
         e.id for e in sorted(chosen, key=lambda e: (e.date.start_year, e.date.end_year))]
+
+
+ROWS = """() => {
+  const rect = el => el.getBoundingClientRect(), list = rect(document.querySelector('.tl-marks'));
+  const row = cls => [...document.querySelectorAll('.tl-mark.' + cls)].filter(m => m.checkVisibility()).map(m => rect(m).top);
+  const label = name => { const l = document.querySelector('.tl-row-label[data-row=' + name + ']');
+    return l.checkVisibility() ? rect(l) : null; };
+  return { list: [list.top, list.bottom], exact: [label('exact'), row('tl-point')],
+           approximate: [label('approximate'), row('tl-span')] };
+}"""
+
+
+@pytest.mark.parametrize("query", ["", "?theme=time-banking", "?era=origins"])
+def test_each_row_label_heads_its_own_row_of_marks(server, open_page, query):
+    """A filter hides milestones above the marks; the row labels still sit on their rows' first lines."""
+    page = open_history(open_page, server, query).page
+    rows = page.evaluate(ROWS)
+    top, bottom = rows["list"]
+    shown = [name for name in ("exact", "approximate") if rows[name][1]]
+    assert shown, "some marks are drawn"
+    for name in ("exact", "approximate"):
+        label, marks = rows[name]
+        assert (label is not None) == bool(marks), f"the {name} label shows exactly when its row has marks"
+        if label:
+            assert top <= label["top"] and label["bottom"] <= min(marks), f"{name}: the label heads its row"
+    if len(shown) == 2:
+        assert max(rows["exact"][1]) < rows["approximate"][0]["top"], "approximate dates come below exact ones"
+        assert rows["approximate"][0]["bottom"] <= bottom
 
 
 @SIZES

@@ -72,6 +72,14 @@
     readUrl(x);
     apply(x, false);
     explorers.push(x);
+    // The marks need the axis's width, and reading it now would force the browser to style and lay out the
+    // whole page at once, in the middle of start-up (on a phone, the longest task of the page). In the next
+    // frame, before it is painted, that layout is due anyway: measure once there, then place the marks.
+    // The axis keeps its place from the first paint (timeline.css), so nothing moves meanwhile.
+    requestAnimationFrame(function () {
+      x.width = x.plot.clientWidth;
+      redraw(x);
+    });
   }
 
   function event(x, li) {
@@ -115,8 +123,7 @@
     var pct = x.pct = function (year) { return ((year - y0) / (y1 - y0)) * 100; };
     var place = function (el, from, to) { el.style.left = pct(from) + "%"; el.style.width = pct(to) - pct(from) + "%"; };
     var plot = x.plot = axis.querySelector(".tl-plot");
-    var reserve = plot.querySelector(".tl-reserve");
-    if (reserve) reserve.remove();
+    x.reserve = plot.querySelector(".tl-reserve");  // the axis's space until the marks are drawn
     var first = plot.firstChild;
     x.eras.forEach(function (era, i) {
       var from = Math.max(era.start, y0), to = Math.min(era.end + 1, y1);
@@ -135,18 +142,19 @@
       li.style.left = pct(ev.exact ? ev.start + 0.5 : (ev.start + ev.end + 1) / 2) + "%";
       ev.milestone = true;
     });
-    x.rowLabels = {};
-    plot.querySelectorAll(".tl-row-label").forEach(function (el) { x.rowLabels[el.dataset.row] = el; });
-    var list = x.marks = make("ol", "tl-marks", plot);
+    // The marks and their rows' labels share one box, so a label is placed at its row's lane without
+    // measuring where the marks start (which moves as filters hide milestones).
+    var lanes = make("div", "tl-lanes", plot);
+    var list = x.marks = make("ol", "tl-marks", lanes);
     list.setAttribute("aria-label", "Events by date");
+    x.rowLabels = {};
+    plot.querySelectorAll(".tl-row-label").forEach(function (el) { x.rowLabels[el.dataset.row] = el; lanes.appendChild(el); });
     x.bars = make("div", "tl-bars", plot);
     x.bars.setAttribute("aria-hidden", "true");
-    x.barFor = [];
-    for (var year = y0; year < y1; year++) place(x.barFor[year - y0] = make("span", "", x.bars), year, year + 1);
+    x.place = place;  // the bars (one per year) are made the first time they are needed: drawAxis
     var ticks = make("div", "tl-ticks", plot);
     ticks.setAttribute("aria-hidden", "true");
-    for (year = y0; year <= y1; year += 10) make("span", "tl-tick", ticks, String(year)).style.left = pct(year) + "%";
-    plot.dataset.drawn = "true";
+    for (var year = y0; year <= y1; year += 10) make("span", "tl-tick", ticks, String(year)).style.left = pct(year) + "%";
     x.legendEl = x.form.querySelector(".tl-legend");
     x.eraCounts = {};
     x.form.querySelectorAll(".tl-era-key li").forEach(function (li) { x.eraCounts[li.dataset.era] = li.querySelector("[data-count]"); });
@@ -250,14 +258,21 @@
     x.count.textContent = n + " of " + x.events.length + " events" + (rest > 0 ? ", the first " + x.limit + " shown" : "");
     out(x.more, rest <= 0);
     x.more.textContent = "Show " + Math.min(rest, PAGE) + " more events (" + rest + " not shown yet)";
-    drawAxis(x, n <= MARKS ? x.byDate.filter(function (ev) { return matches(ev, f); }) : null, f);
+    if (x.width !== undefined) redraw(x);
     // After the next paint: replaceState forces a synchronous layout while the page is still dirty.
     if (writeUrl) requestAnimationFrame(function () { setTimeout(function () { writeState(x, f); }); });
+  }
+
+  function redraw(x) {
+    var f = filters(x);
+    drawAxis(x, x.matched.length <= MARKS ? x.byDate.filter(function (ev) { return matches(ev, f); }) : null, f);
   }
 
   // Up to MARKS events: one mark each, in two rows (exact dates, then approximate ones), each row in greedy
   // lanes (the first lane where a mark does not overlap). Above that: how many matching events fall in each year.
   function drawAxis(x, drawn, f) {
+    x.plot.dataset.drawn = "true";  // shows the milestones and row labels (timeline.css)
+    if (x.reserve) { x.reserve.remove(); x.reserve = null; }
     x.drawn = drawn || [];
     out(x.bars, !!drawn);
     out(x.marks, !drawn);
@@ -267,6 +282,10 @@
     x.readout.textContent = drawn ? "Choose an event on the axis, with the arrow keys or a tap, to see its date and title here."
       : "Too many events to mark one by one: the bars show how many fall in each year. Filter to see each event.";
     if (!drawn) {
+      if (!x.barFor) {
+        x.barFor = [];
+        for (var year = x.y0; year < x.y1; year++) x.place(x.barFor[year - x.y0] = make("span", "", x.bars), year, year + 1);
+      }
       var per = x.barFor.map(function () { return 0; }), top = 1;
       x.events.forEach(function (ev) {
         if (matches(ev, f)) top = Math.max(top, ++per[Math.floor((ev.start + ev.end) / 2) - x.y0]);
@@ -277,14 +296,14 @@
       setRover(x, null);
       return;
     }
-    // Measured here, after the list has been cut to a page: measuring forces a layout of everything shown.
+    // Measured in the first frame (setup) and on resize; here again if the axis had no width then.
     x.width = x.width || x.plot.clientWidth;
     var scale = x.width / 100, min = MARK / scale, items = [], top = 0;
     [["exact", true], ["approximate", false]].forEach(function (row) {
       var inRow = drawn.filter(function (ev) { return ev.exact === row[1]; }), label = x.rowLabels[row[0]];
       out(label, !inRow.length);
       if (!inRow.length) return;
-      if (label) label.style.top = x.marks.offsetTop + top * LANE + "px";
+      if (label) label.style.top = top * LANE + "px";
       top++;
       var lanes = [];
       inRow.forEach(function (ev) {
@@ -363,7 +382,7 @@
         pending = false;
         explorers.forEach(function (x) {
           var width = x.plot.clientWidth;
-          if (width && width !== x.width) { x.width = width; apply(x, false); }
+          if (width && width !== x.width) { x.width = width; redraw(x); }
         });
       });
     });
