@@ -84,6 +84,7 @@ def _end_sentence(parts: list[Markup]) -> None:
         parts.append(Markup("."))
 
 
+@cache  # as harvard: each source's preview text is the same wherever it is cited
 def reference_text(source: Source) -> str:
     """The full reference as plain text, for the preview shown when a reader hovers over a citation."""
     return harvard(source).striptags()
