@@ -34,7 +34,10 @@ It prints, per template:
 The server speaks HTTP/1.1 (the standard library has no HTTP/2), so Lighthouse's simulated mobile load
 fetches at most six files at a time from it; on an HTTP/2 host (GitHub Pages) the dozen small
 stylesheets arrive together, so the mobile performance figures here are, if anything, pessimistic.
-Mobile performance varies from run to run by a few points: use --runs 3 or more before comparing.
+Mobile performance varies from run to run by a few points, and by far more when other work keeps the
+machine's CPUs busy (on two cores, a 1-minute load average above 2 cost history and sources 10 to 25 points):
+use --runs 3 or more before comparing, on a quiet machine. Each run's load average is recorded ("load"), and
+the table prints mobile total blocking time (the median) and the highest load seen during the mobile runs.
 
 Targets (the "targets" column says "met", or names each score that misses): desktop 100 in every
 category; mobile 100 in accessibility, best practices and SEO, and at least 95 in performance. Embeds carry <meta name="robots" content="noindex"> on purpose (they are
@@ -232,16 +235,19 @@ def summarise(lhr: dict) -> dict:
         "search_index_render_blocking": any(SEARCH_INDEX in u for u in blocking),
         "render_blocking": blocking,
         "fcp_ms": round(audits["first-contentful-paint"].get("numericValue", 0)),
+        "tbt_ms": round(audits["total-blocking-time"].get("numericValue", 0)),
         "lcp_ms": round(audits["largest-contentful-paint"].get("numericValue", 0)),
         "failing": failing,
     }
 
 
 def median_runs(runs: list[dict]) -> dict:
-    """The last run's figures, with each category's score the median over all runs."""
+    """The last run's figures, with each category's score and total blocking time the median over all runs."""
     result = dict(runs[-1])
     result["scores"] = {c: round(statistics.median(r["scores"][c] for r in runs)) for c in CATEGORIES}
+    result["tbt_ms"] = round(statistics.median(r["tbt_ms"] for r in runs))
     result["runs"] = [r["scores"] for r in runs]
+    result["load"] = [r["load"] for r in runs]
     return result
 
 
@@ -265,8 +271,8 @@ def missed_targets(name: str, result: dict) -> list[str]:
 def report(results: dict) -> None:
     print("Lighthouse", LIGHTHOUSE_VERSION, "- scores P/A/BP/SEO; first view = bytes transferred on load,"
           " without the search index")
-    print(f"{'template':16} {'url':24} {'desktop':>15}  {'mobile':>15}  {'first view':>10}  {'index':>9}"
-          f"  targets  index requested (ms; FCP ms)")
+    print(f"{'template':16} {'url':24} {'desktop':>15}  {'mobile':>15}  {'TBT ms':>6}  {'load':>4}  {'first view':>10}"
+          f"  {'index':>9}  targets  index requested (ms; FCP ms)")
     for name, r in results.items():
         d, m = r["desktop"], r["mobile"]
         when = (f"yes at {m['search_index_request_ms']} (FCP {m['fcp_ms']})" if m["search_index_requested"]
@@ -274,7 +280,7 @@ def report(results: dict) -> None:
         if m["search_index_render_blocking"] or d["search_index_render_blocking"]:
             when += ", RENDER-BLOCKING"
         print(f"{name:16} {r['path'] or '/':24} {_scores(d['scores']):>15}  {_scores(m['scores']):>15}"
-              f"  {m['first_view_bytes'] / 1024:7.1f} KB  {m['search_index_bytes'] / 1024:6.1f} KB"
+              f"  {m['tbt_ms']:>6}  {max(m['load']):4.1f}  {m['first_view_bytes'] / 1024:7.1f} KB  {m['search_index_bytes'] / 1024:6.1f} KB"
               f"  {', '.join(missed_targets(name, r)) or 'met':7}  {when}")
     print()
     print("Audits below 1 that count towards a score (weight > 0):")
@@ -333,11 +339,14 @@ def main(argv: list[str] | None = None) -> int:
                     runs = []
                     for i in range(args.runs):
                         print(f"  {name} {mode} run {i + 1}/{args.runs}", file=sys.stderr)
+                        # The 1-minute load average as the run starts: Lighthouse's mobile performance scores
+                        # come from timings the machine's other work slows down (see bench/README.md).
+                        load = round(os.getloadavg()[0], 2)
                         report_dir = args.reports or Path(tmp)
                         report_dir.mkdir(parents=True, exist_ok=True)
                         lhr = lighthouse(cli, base + path, mode == "desktop",
                                          report_dir / f"{name}-{mode}-{i + 1}.json")
-                        runs.append(summarise(lhr))
+                        runs.append({**summarise(lhr), "load": load})
                     results[name][mode] = median_runs(runs)
         finally:
             server.shutdown()
