@@ -57,7 +57,7 @@ def plan(files, config, content: Content) -> set[str]:
         file.is_modified = (lambda modified: lambda: modified)(file.src_uri in rebuild)
     log.info(f"Rebuilding {len(rebuild)} of {len(state['order'])} pages"
              + (f": {', '.join(sorted(rebuild)[:8])}{' ...' if len(rebuild) > 8 else ''}"
-                if len(rebuild) < len(state["order"]) else ""))
+                if 0 < len(rebuild) < len(state["order"]) else ""))
     return rebuild
 
 
@@ -72,8 +72,11 @@ def _pages_to_rebuild(files, config, content: Content) -> set[str]:
     old_pages, state["page_list"] = state.get("page_list"), sorted(pages)
     generated, state["generated"] = state.get("generated", {}), {
         src: file.content_string for src, file in pages.items() if file.generated_by is not None}
-    if old is None or stamp != old_stamp or sorted(pages) != old_pages:
-        return set(pages)  # every page, whatever mkdocs' own --dirty would pick: nothing is known to be the same
+    if old is None:
+        return set(pages)  # the first build: every page, whatever mkdocs' own --dirty would pick
+    if stamp != old_stamp or sorted(pages) != old_pages:
+        log.info("Changed: " + ", ".join(_what_changed(old_stamp, stamp, old_pages, sorted(pages))))
+        return set(pages)  # nothing is known to be the same
     collections = changed(old, content)
     log.info(f"Changed in the data: {', '.join(sorted(collections)) or 'nothing'}")
     if collections & EVERY_PAGE_READS:
@@ -82,6 +85,16 @@ def _pages_to_rebuild(files, config, content: Content) -> set[str]:
                if (generated.get(src) != state["generated"][src] if src in state["generated"] else file.is_modified())
                or src not in state["pages"] or reads.by_page.get(src, set()) & collections}
     return rebuild
+
+
+def _what_changed(old_stamp: dict, stamp: dict, old_pages: list, pages: list) -> list[str]:
+    """For the serve log: the shared files, and the pages added or removed, that make every page rebuild."""
+    root = Path.cwd()
+    files = sorted(p for p in old_stamp.keys() | stamp.keys() if old_stamp.get(p) != stamp.get(p))
+    named = [str(Path(p).relative_to(root)) if Path(p).is_relative_to(root) else p for p in files]
+    named += [f"page {p} added" for p in sorted(set(pages) - set(old_pages))]
+    named += [f"page {p} removed" for p in sorted(set(old_pages) - set(pages))]
+    return named[:5] + ([f"and {len(named) - 5} more"] if len(named) > 5 else [])
 
 
 def restore_skipped(files) -> None:

@@ -24,11 +24,12 @@ pytestmark = pytest.mark.build
 MARKER = "A marker title for the incremental build"
 
 SERVE_TWICE = """
-import json, sys
+import json, logging, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+logging.basicConfig(level=logging.INFO, format="%(message)s")  # the serve log, on stderr
 site = Path(sys.argv[1])
 config = load_config("mkdocs.yml", site_dir=str(site))
 config.plugins.on_startup(command="serve", dirty=True)
@@ -67,6 +68,7 @@ def sites(tmp_path_factory):
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(fresh)], cwd=project,
                            env=_env(), capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr[-3000:]
+    notes["log"] = result.stderr
     return served, fresh, notes
 
 
@@ -99,6 +101,9 @@ def test_a_change_to_the_templates_rebuilds_every_page(sites):
     pages = [name for name in notes["after"] if name.endswith("index.html")]
     assert len(pages) > 50
     assert [name for name in pages if notes["third"][name] == notes["after"][name]] == []
+    # The serve log says why: the data edit, then the template.
+    assert "Changed in the data: events" in notes["log"]
+    assert "Changed: overrides/main.html" in notes["log"]
 
 
 def _built(src: str) -> str:
