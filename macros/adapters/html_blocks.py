@@ -74,7 +74,11 @@ class HtmlBlocks:
 def _is_raw_block(part: str) -> bool:
     part = part.strip()
     first = _FIRST_TAG.match(part)
-    if not (first and first.group(1).lower() in _BLOCK_TAGS and _LAST_TAG.search(part)) or _MARKDOWN_INSIDE.search(part):
+    # The blocks run to megabytes at scale: the last tag is looked for in the tail only (a tag that starts
+    # before it only leaves the block in the Markdown), and `markdown=` only where the word is.
+    if not (first and first.group(1).lower() in _BLOCK_TAGS and _LAST_TAG.search(part, max(len(part) - 400, 0))):
+        return False
+    if "markdown" in part and _MARKDOWN_INSIDE.search(part):
         return False
     # Its first element closes within it, so Markdown would not read on past the blank line after it.
     tag = re.escape(first.group(1))

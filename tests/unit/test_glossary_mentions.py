@@ -40,6 +40,12 @@ TIP = ('<a class="glossary-tip" href="../glossary/#nef" data-definition="NEF: a 
      '<p>an economics think tank (<a class="glossary-term" href="../glossary/#nef">NEF</a>)</p>'),
     # Whole words only.
     ("<p>NEFS NEF-like xNEF</p>", "<p>NEFS NEF-like xNEF</p>"),
+    # Text may hold an escaped '>'; a tag's name is whole (thead is not th) and its case does not matter.
+    ("<p>a &gt; NEF</p>", f"<p>a &gt; {FIRST}</p>"),
+    ("<table><thead><tr><td>NEF</td></tr></thead></table>", f"<table><thead><tr><td>{FIRST}</td></tr></thead></table>"),
+    ('<P><A HREF="x">NEF</A> NEF</P>', f'<P><A HREF="x">NEF</A> {FIRST}</P>'),
+    # A word in an attribute of any other tag is left alone.
+    ('<p><span title="NEF" data-x=\'NEF\'>x</span></p>', '<p><span title="NEF" data-x=\'NEF\'>x</span></p>'),
 ])
 def test_first_use_then_one_toggletip_per_section(html, expected):
     assert mark(html, MENTIONS, href).html == expected

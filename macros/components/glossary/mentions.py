@@ -30,10 +30,13 @@ SECTION = "h2"
 TERM_CLASS = "glossary-term"  # a first use
 TIP_CLASS = "glossary-tip"  # a later use, enhanced into a toggletip by toggletips.js
 
-# A comment, a script or style with its content, or a tag (quoted attribute values may hold '>').
-_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|</?[a-zA-Z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>",
-                    re.DOTALL | re.IGNORECASE)
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# What changes what a word may become: a start or end tag named above (case-insensitive), a comment, or a script
+# or style with its content (their insides are not text). Any other tag is passed over.
+_TAGS = "|".join(sorted(NOT_IN | QUOTES | {SECTION}, key=len, reverse=True))
+_TOKEN = (r"(?i:<(?:!--.*?-->|(script|style)\b.*?</\1\s*>"
+          r"|(/?)(" + _TAGS + r")(?=[\s/>])[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>))")
+# A whole word outside any tag: the next angle bracket after it is not a tag's '>' (text escapes its own).
+_WORD = r"(?<![\w-])({words})(?![\w-])(?![^<>]*>)"
 
 
 @dataclass(frozen=True)
@@ -58,58 +61,69 @@ class Marked:
 
 
 def mark(page_html: str, mentions: dict[str, Mention], href: Callable[[str], str]) -> Marked:
-    """The page's HTML with its glossary words marked; `href(term_id)` is the entry's address from this page."""
+    """The page's HTML with its glossary words marked; `href(term_id)` is the entry's address from this page.
+
+    One scan of the page, in reading order: the regular expression passes over every other tag itself, so
+    on a long page only the tags that matter and the words are seen here."""
     if not mentions:
         return Marked(page_html)
-    words = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(mentions, key=len, reverse=True))) + r")(?![\w-])")
+    words = "|".join(map(re.escape, sorted(mentions, key=len, reverse=True)))
+    # The look-ahead lets the expression skip to the next '<' or a word's first letter.
+    first_letters = "".join(sorted({re.escape(word[0]) for word in mentions}))
+    scan = re.compile(f"(?=[<{first_letters}])(?:{_TOKEN}|{_WORD.format(words=words)})", re.DOTALL)
     on_page: set[str] = set()
     in_section: set[str] = set()
-    inside = {"skip": 0, "quote": 0}
-    counts = {"first": 0, "tips": 0}
-
-    def replace(match: re.Match) -> str:
-        mention = mentions[match.group(1)]
-        term, text = mention.term_id, match.string
-        if term not in on_page and not inside["quote"]:
+    skip = quote = first_uses = toggletips = 0
+    out, last = [], 0
+    for match in scan.finditer(page_html):
+        word = match.group(4)
+        if word is None:  # a tag, a comment, a script or a style
+            tag = match.group(3)
+            if tag and not match.group(0).endswith("/>"):
+                closing, tag = match.group(2) == "/", tag.lower()
+                step = -1 if closing else 1
+                if tag in NOT_IN:
+                    skip = max(skip + step, 0)
+                elif tag in QUOTES:
+                    quote = max(quote + step, 0)
+                if tag == SECTION and not closing:
+                    in_section.clear()
+            continue
+        if skip:
+            continue
+        mention = mentions[word]
+        term = mention.term_id
+        if term not in on_page and not quote:
             on_page.add(term)
             in_section.add(term)
-            counts["first"] += 1
-            words_already = _spelled_out_nearby(text, match, mention.full_words)
-            label = mention.word if words_already else mention.spelled_out
-            return f'<a class="{TERM_CLASS}" href="{_attr(href(term))}">{html.escape(label, quote=False)}</a>'
-        if term in in_section:
-            return match.group(0)
-        in_section.add(term)
-        counts["tips"] += 1
-        return (f'<a class="{TIP_CLASS}" href="{_attr(href(term))}" data-definition="{_attr(mention.definition)}">'
-                f"{html.escape(mention.word, quote=False)}</a>")
-
-    out, last = [], 0
-    for token in _TOKEN.finditer(page_html):
-        text = page_html[last:token.start()]
-        out.append(words.sub(replace, text) if text and not inside["skip"] else text)
-        out.append(token.group(0))
-        last = token.end()
-        name = _TAG_NAME.match(token.group(0))
-        if name and not token.group(0).endswith("/>"):
-            closing, tag = name.group(1) == "/", name.group(2).lower()
-            step = -1 if closing else 1
-            if tag in NOT_IN:
-                inside["skip"] = max(inside["skip"] + step, 0)
-            elif tag in QUOTES:
-                inside["quote"] = max(inside["quote"] + step, 0)
-            if tag == SECTION and not closing:
-                in_section.clear()
-    text = page_html[last:]
-    out.append(words.sub(replace, text) if text and not inside["skip"] else text)
-    return Marked("".join(out), counts["first"], counts["tips"])
+            first_uses += 1
+            label = mention.word if _spelled_out_nearby(page_html, match, mention.full_words) else mention.spelled_out
+            new = f'<a class="{TERM_CLASS}" href="{_attr(href(term))}">{html.escape(label, quote=False)}</a>'
+        elif term in in_section:
+            continue
+        else:
+            in_section.add(term)
+            toggletips += 1
+            new = (f'<a class="{TIP_CLASS}" href="{_attr(href(term))}" data-definition="{_attr(mention.definition)}">'
+                   f"{html.escape(mention.word, quote=False)}</a>")
+        out.append(page_html[last:match.start()])
+        out.append(new)
+        last = match.end()
+    out.append(page_html[last:])
+    return Marked("".join(out), first_uses, toggletips)
 
 
 def _spelled_out_nearby(text: str, match: re.Match, full_words: str) -> bool:
-    """Whether the text gives the words itself, in brackets: 'family doctors (GPs' or 'NEF (New Economics'."""
+    """Whether the text gives the words itself, in brackets: 'family doctors (GPs' or 'NEF (New Economics'.
+    Only white space may come between (a tag ends in '>', so the bracket must be in the same run of text)."""
     if not full_words:
         return False
-    return text[:match.start()].rstrip().endswith("(") or text[match.end():].lstrip().startswith("(")
+    before, after = match.start(), match.end()
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return text[before - 1:before] == "(" or text[after:after + 1] == "("
 
 
 def _attr(value: str) -> str:
