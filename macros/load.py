@@ -14,6 +14,7 @@ import typing
 from pathlib import Path
 
 from macros import models as m
+from macros import passed_checks
 from macros.collections import CATEGORIES, CATEGORY_HOME, Collection, Collections, read_collections, values_at
 from macros.dates import DateError, parse_date
 from macros.errors import ContentError, DataProblem
@@ -120,22 +121,37 @@ def _read_and_validate(path: Path, label: str, collection: Collection, schema_di
     """The file as read, and its parse and schema problems. Kept while the file's bytes and its schemas' are
     the same: under `make serve` an edit to one data file then parses and checks that file alone. Nothing
     later changes a ParsedFile."""
-    key = (label, collection.schema, _digest(path), _digest(schema_dir / collection.schema),
+    data_digest = _digest(path)
+    key = (label, collection.schema, data_digest, _digest(schema_dir / collection.schema),
            _digest(schema_dir / "common.schema.json"))
     if key not in _checked:
         file = read_yaml(path, label, collection.top_key)
         problems = list(file.problems)
         if file.data is not None and not file.problems:
-            problems += validate(file, schema_dir, collection.schema, collection.noun)
+            problems += _schema_problems(data_digest, file, schema_dir, collection)
         if len(_checked) > 256:  # many data folders in one process (the tests): keep it small
             _checked.clear()
         _checked[key] = (file, problems)
     return _checked[key]
 
 
+def _schema_problems(data_digest: str, file: ParsedFile, schema_dir: Path, collection: Collection
+                     ) -> list[DataProblem]:
+    """The file's problems against its schema; none, without checking, for a file that passed before as it is."""
+    key = passed_checks.digest(f"{data_digest} {collection.schema}".encode(), schema_dir)
+    if passed_checks.passed(key):
+        return []
+    problems = validate(file, schema_dir, collection.schema, collection.noun)
+    if not problems:
+        passed_checks.mark_passed(key)
+    return problems
+
+
 def forget_checked_files() -> None:
-    """Parse and check every file again on the next load (the benchmark times a load from nothing)."""
+    """Parse and check every file again on the next load, in this process and from marks kept between builds
+    (the benchmark times a load from nothing)."""
     _checked.clear()
+    passed_checks.forget()
 
 
 def _digest(path: Path) -> str | None:

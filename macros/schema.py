@@ -8,12 +8,15 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from macros.errors import DataProblem
+
+if TYPE_CHECKING:  # imported where a file is checked: a build whose files all passed before needs neither
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 # libyaml's C loader is about ten times faster; fall back to pure Python where it is missing.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -147,6 +150,8 @@ def _collect_marks(node: yaml.Node, path: JsonPath, parsed: ParsedFile, count: l
 
 @cache
 def _registry(schema_dir: Path) -> Registry:
+    from referencing import Registry, Resource
+
     resources = []
     for schema_file in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(schema_file.read_text(encoding="utf-8"))
@@ -156,6 +161,8 @@ def _registry(schema_dir: Path) -> Registry:
 
 @cache
 def validator_for(schema_dir: Path, schema_name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
     schema = schemas.get(schema_name) or json.loads((schema_dir / schema_name).read_text(encoding="utf-8"))
     return Draft202012Validator(_inline_refs(schema, schema_name, schemas), registry=_registry(schema_dir))
