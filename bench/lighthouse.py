@@ -87,6 +87,7 @@ PAGES = (
     ("typology", "typologies/levels/"),
     ("module", "learn/what-it-is/"),
     ("sources", "sources/"),
+    ("self-assessment", "self-assessment/"),
     ("page-embed", "history/embed.html"),
     ("component-embed", "embed/timeline/"),
 )

@@ -78,6 +78,8 @@ REGISTRY = (
     Entry("comparisons.yml", "comparison"),
     Entry("crosswalk.yml", "crosswalk"),
     Entry("course.yml", "module"),
+    Entry("self-assessment.yml", "self-assessment statement", local=True),
+    Entry("self-assessment-scale.yml", "scale point"),
 )
 
 

@@ -25,6 +25,7 @@ PAGES = {
     "open-data": "open-data.md",
     "learn": "learn/index.md",
     "learn-log": "learn/log.md",
+    "self-assessment": "self-assessment.md",
 }
 
 # Records that may have a page of their own: docs/<folder>/<id>.md, a small file that calls the record's

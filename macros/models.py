@@ -170,6 +170,31 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One statement of the self-assessment, rated 1 to 5 under one of SCIE's six key features."""
+
+    id: str
+    feature: str  # 'scie-features/<category id>'
+    text: str
+    next_step: str
+    sources: tuple[str, ...]
+    cases: tuple[str, ...] = ()
+    definitions: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """One answer of the self-assessment's scale; `value` is None for "don't know"."""
+
+    id: str
+    label: str
+    description: str
+    value: int | None = None
+
+
+@dataclass(frozen=True)
 class Column:
     id: str
     label: str
@@ -323,6 +348,8 @@ class Content:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)  # the induction course, in course order
+    statements: dict[str, Statement] = field(default_factory=dict)  # the self-assessment, in feature order
+    scale_points: dict[str, ScalePoint] = field(default_factory=dict)
     # The registry the content was loaded with (a macros.collections.Collections): each collection's name,
     # file, description and fields. Typed loosely so these records need nothing of ours.
     collections: Any = field(default=None, repr=False, compare=False)

@@ -24,6 +24,7 @@ NAMES = (
     "glossary",
     "citations",
     "course",
+    "self_assessment",
     "handbook",
     "embeds",
     "downloads",

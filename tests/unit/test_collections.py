@@ -239,7 +239,7 @@ def test_the_registry_lists_every_data_file_in_order():
     registry = read_collections(DATA)
     assert [c.file for c in registry] == [e.file for e in REGISTRY]
     assert sorted(p.name for p in DATA.glob("*.yml")) == sorted(e.file for e in REGISTRY)
-    assert {c.name for c in registry.local} == {"sources", "events", "definitions", "cases", "terms"}
+    assert {c.name for c in registry.local} == {"sources", "events", "definitions", "cases", "terms", "statements"}
 
 
 # --- A collection's typed record ------------------------------------------------------------------------------
@@ -388,7 +388,7 @@ def test_backlinks_keep_every_record_kind_and_list_each_source_once_per_line(con
     found = citations_by_source(content, Links.for_page("sources/"))
     kinds = {kind for lines in found.values() for kind, _, _ in lines}
     assert kinds == {"Person", "Event", "Definition", "Typology", "Example", "Glossary", "Comparison", "Crosswalk",
-                     "Course", "Course question"}
+                     "Course", "Course question", "Self-assessment"}
     assert all(len(lines) == len(set(lines)) for lines in found.values())
     # A source that names people (its authors): each one's entry on the People page uses it.
     naming = [(s.id, content.people[p]) for s in content.sources.values() for p in s.people]

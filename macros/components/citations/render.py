@@ -136,6 +136,8 @@ def citations_by_source(content: Content, links: Links) -> dict[str, list[tuple[
         "comparisons": lambda r: ("Comparison", r.title, links.page("compare")),
         "crosswalks": lambda r: ("Crosswalk", r.title, f"{links.page('crosswalk')}#crosswalk-{r.id}"),
         "modules": lambda r: ("Course", r.title, links.module(r.id)),
+        "statements": lambda r: ("Self-assessment", with_badge(r.text, r, content),
+                                 f"{links.page('self-assessment')}#sa-q-{r.id}"),
     }
     part_lines = {("crosswalks", "cells"): cell_line, ("modules", "questions"): question_line}
 
