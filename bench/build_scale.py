@@ -132,8 +132,10 @@ atexit.register(lambda: (OUT / (NAME + ".json")).write_text(json.dumps(MARKS)))
 
 # --- running mkdocs ------------------------------------------------------------------------------------
 
-def build_env(**extra: str) -> dict[str, str]:
+def build_env(project: Path | None = None, **extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": ""}
+    if project is not None:  # the copy's engine: without it the hooks import the checkout's (an editable install)
+        env["PYTHONPATH"] = str(project)
     env.pop("DATA_DIR", None)  # the copy reads its own data/ (macros/site.py: beside its docs_dir)
     return {**env, **extra}
 
@@ -153,7 +155,7 @@ def mkdocs_build(project: Path, config: str, site: Path, strict: bool = True, pr
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, *prefix, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
     started, before = time.perf_counter(), os.times()
-    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=build_env(**env),
+    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=build_env(project, **env),
                             capture_output=True, text=True)
     seconds, after = time.perf_counter() - started, os.times()
     if result.returncode:
@@ -334,7 +336,7 @@ def live_reload(tmp: Path, repeats: int, timeout: float = 120.0) -> list[float]:
     log = (tmp / "serve.log").open("w")
     # Its own process group, so the server and anything it starts are ended together.
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=build_env(), stdout=log, stderr=subprocess.STDOUT,
+                              cwd=project, env=build_env(project), stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
     times = []
     try:
