@@ -283,6 +283,19 @@ def test_opening_someones_link_puts_it_in_the_team_box_not_over_my_answers(open_
     assert page.input_value("[data-sa-team-links]") == _link(server, PEOPLE[1])
     assert page.locator("[data-sa-fragment-note]").is_visible()
     assert page.locator("input[type=radio]:checked").count() == 0
+    # Someone moving their own answers to this browser can take them as theirs.
+    page.click("[data-sa-use-link]")
+    assert page.is_checked("#sa-real-roles-5") and page.is_checked("#sa-peer-support-1")
+    stored = json.loads(page.evaluate(f"localStorage.getItem({KEY!r})"))
+    assert stored == {"v": 1, "answers": PEOPLE[1]}
+    assert page.locator("[data-sa-fragment-note]").inner_text() == "These answers are now yours in this browser."
+
+
+def test_a_tampered_link_opened_directly_changes_nothing(open_page, server):
+    page = open_page(server.url(PAGE) + "#sa-answers=real-roles:7", viewport=DESKTOP_720).page
+    page.click("[data-sa-use-link]")
+    assert "could not be used" in page.locator("[data-sa-fragment-note]").inner_text()
+    assert page.locator("input[type=radio]:checked").count() == 0
 
 
 @pytest.mark.parametrize("bad, message", [

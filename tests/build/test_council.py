@@ -55,6 +55,15 @@ def test_local_records_appear_with_the_badge_and_council_name(harbourside_site_d
         assert BADGE in _after_id(text, record_id), f"{page}: {record_id} has no badge"
 
 
+def test_a_local_statement_is_rated_under_its_key_feature_with_the_badge(harbourside_site_dir):
+    text = read(harbourside_site_dir, "self-assessment/index.html")
+    [statement_id] = local_ids("self-assessment.yml", "statements")
+    feature = text[text.index('id="sa-break-down-barriers"'):]
+    feature = feature[:feature.index('<fieldset class="sa-feature"')] if '<fieldset class="sa-feature"' in feature else feature
+    block = _after_id(feature, f"sa-q-{statement_id}")
+    assert BADGE in block and f'name="sa-{statement_id}"' in block
+
+
 def test_local_definition_is_in_the_table_and_the_compare_picker(harbourside_site_dir):
     table = read(harbourside_site_dir, "definitions/at-a-glance/index.html")
     row = re.search(r'<tr data-definition="harbourside-strategy">.*?</tr>', table, re.S).group(0)

@@ -126,7 +126,7 @@ def merged():
 
 def test_local_records_merge_into_the_national_collections_and_are_marked(merged, content):
     local_files = {"events": "timeline.yml", "definitions": "definitions.yml", "cases": "cases.yml",
-                   "terms": "glossary.yml", "sources": "sources.yml"}
+                   "terms": "glossary.yml", "sources": "sources.yml", "statements": "self-assessment.yml"}
     for name, file in local_files.items():
         top_key = {"events": "events", "terms": "terms"}.get(name, name)
         local_ids = [r["id"] for r in yaml.safe_load((HARBOURSIDE / "data" / file).read_text())[top_key]]

@@ -317,11 +317,24 @@ explainer.register("self-assessment", (root) => {
     });
 
     // Opened from someone's link: their answers go in the team box, not over the reader's own.
+    // Or, for someone moving their own answers to this browser, they can replace the reader's answers.
     if (location.hash.indexOf(FRAGMENT) === 0) {
       teamLinks.value = location.href;
+      var fragment = box.querySelector("[data-sa-fragment]");
       var note = box.querySelector("[data-sa-fragment-note]");
-      note.hidden = false;
+      fragment.hidden = false;
       note.textContent = "This link holds one person's answers. They are in the box below, ready to show with others.";
+      box.querySelector("[data-sa-use-link]").addEventListener("click", () => {
+        try {
+          answers = fromLink(location.href);
+        } catch (e) {
+          note.textContent = "These answers could not be used: " + e.message + ". Nothing was changed.";
+          return;
+        }
+        save();
+        show();
+        note.textContent = "These answers are now yours in this browser.";
+      });
     }
 
     load();
