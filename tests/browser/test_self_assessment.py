@@ -338,3 +338,143 @@ def test_a_bad_file_gives_a_clear_message_and_changes_nothing(open_page, server,
     errors = page.locator("[data-sa-team-errors]")
     assert errors.is_visible() and message in errors.inner_text() and "bad.json" in errors.inner_text()
     assert not page.locator("[data-sa-team-result]").is_visible()
+
+
+# --- The results report, on paper or as a PDF, and the learning log ---------------------------------------
+
+def _pdf_text(page) -> tuple[str, int]:
+    """The page printed to A4 by Chromium, read back with pypdf: its words, and how many pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.browser.test_handbook import words
+
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    return words(" ".join(p.extract_text() or "" for p in reader.pages)), len(reader.pages)
+
+
+def _print_report(page) -> None:
+    """Press "Print my results" with the browser's print window stubbed out: the page stays marked as a report,
+    as it is while the window is open, so that page.pdf() prints what the reader would get."""
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    page.get_by_role("button", name="Print my results").click()
+    assert page.evaluate("window.printed") == 1
+
+
+def test_the_results_report_prints_the_results_and_every_answer(open_page, server):
+    from tests.browser.test_handbook import words
+
+    probe = open_page(server.url(PAGE), viewport=DESKTOP_720)
+    page = probe.page
+    _answer(page, ANSWERS)
+    page.fill("[data-sa-team-links]", "\n".join(_link(server, p) for p in PEOPLE))
+    page.click("[data-sa-team-show]")
+    _print_report(page)
+    text, pages = _pdf_text(page)
+    assert pages <= 6, pages
+    assert "Where does our project stand?" in text and "Self-assessment results, " in text
+    assert "16 of 16 statements answered. Level: Intermediate." in text
+    assert "Intermediate: a project score of 3.2 out of 5." in text and "our reading of SCIE" in text
+    names = page.locator("[data-sa-row] th").all_inner_texts()
+    for name, score, answered in zip(names, SCORES, ANSWERED):
+        assert f"{name} {score} {answered}" in text, name
+    # Strengths and next steps, each next step with what to try and its sources.
+    for statement in STRENGTHS + STEPS:
+        assert words(_statement_text(page, statement)) in text, statement
+    assert "Invite people who use the service to help plan" in text and "Based on " in text
+    # Every answer, as its label reads on the worksheet.
+    answers = text.split("Each statement and the answer chosen", 1)[1]
+    for statement, value in ANSWERS.items():
+        label = words(page.locator(f"label[for='sa-{statement}-{value}']").inner_text())
+        assert f"{words(_statement_text(page, statement))} {label}" in answers, statement
+    # The team's spread, shown before printing, prints too.
+    assert "The answers of 3 people to each statement" in text
+    # Not the worksheet, the page's own text, the controls or the site's chrome.
+    for absent in ("What to try if this is low", "The scale.", "Not started: ", "Share your answers",
+                   "Copy a link", "Clear my answers", "Print my results", "Links, one per line",
+                   "How the level is worked out", "Your answers stay in this browser", "Skip to content",
+                   "Embed this", "Search", "Table of contents"):
+        assert absent not in text, absent
+    assert not probe.problems(), probe.problems()
+
+
+def test_printing_the_page_itself_gives_the_paper_worksheet(open_page, server):
+    probe = open_page(server.url(PAGE), viewport=DESKTOP_720)
+    page = probe.page
+    _answer(page, ANSWERS)
+    page.get_by_role("button", name="Print my results")  # present, but not pressed: the browser's own print
+    text, _ = _pdf_text(page)
+    assert "The scale." in text and all(words in text for words in ("People as assets", "Agents for change"))
+    assert "Your results" not in text and "Each statement and the answer chosen" not in text
+    # After a report is printed, the page prints as a worksheet again.
+    _print_report(page)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    text, _ = _pdf_text(page)
+    assert "The scale." in text and "Your results" not in text
+
+
+def test_a_result_added_to_the_learning_log_shows_there_until_cleared(open_page, server):
+    probe = open_page(server.url(PAGE), viewport=DESKTOP_720)
+    page = probe.page
+    names = page.locator("[data-sa-row] th").all_inner_texts()
+    page.get_by_role("button", name="Add this result to my learning log").click()
+    assert page.locator("[data-sa-keep-status]").inner_text() == "Answer at least one statement first."
+    _answer(page, ANSWERS)
+    page.get_by_role("button", name="Add this result to my learning log").click()
+    assert page.locator("[data-sa-keep-status]").inner_text() == "This result is added to your learning log."
+    stored = json.loads(page.evaluate(f"localStorage.getItem({KEY!r})"))
+    assert stored["answers"] == ANSWERS and stored["logged"]["level"] == "Intermediate"
+    assert stored["logged"]["project"] == 3.2
+    # A later change to the answers does not change the result in the log until it is added again.
+    page.check("#sa-plan-as-equals-5")
+    page.goto(server.url("learn/log/index.html"))
+    log = page.locator("[data-sa-log]")
+    assert log.locator("[data-sa-log-meta]").inner_text().endswith("Level: Intermediate, a project score of 3.2 out of 5.")
+    rows = log.locator("[data-sa-log-row]")
+    assert [rows.nth(i).inner_text().split("\t") for i in range(rows.count())] == [[n, s] for n, s in zip(names, SCORES)]
+    assert not log.locator("[data-sa-log-none]").is_visible()
+    # It prints with the learning log.
+    text, _ = _pdf_text(page)
+    assert "Self-assessment Added on " in text and f"{names[0]} {SCORES[0]}" in text
+    # Clearing the answers on the self-assessment page takes it out of the log.
+    page.goto(server.url(PAGE))
+    page.click("[data-sa-reset-start]")
+    page.click("[data-sa-reset-yes]")
+    page.goto(server.url("learn/log/index.html"))
+    assert log.locator("[data-sa-log-none]").is_visible() and not log.locator("[data-sa-log-result]").is_visible()
+    assert not probe.problems(), probe.problems()
+
+
+@pytest.mark.parametrize("logged", [
+    '"not an object"', '{"date": "<b>soon</b>", "scores": {}}', '{"date": "2026-12-02"}',
+    '{"date": "2026-12-02", "scores": {"scie-features/people-as-assets": "<img src=x>"}, "level": "Top", "project": 9}',
+])
+def test_a_tampered_log_entry_shows_nothing_it_should_not(browser, server, logged):
+    bad = '{"v": 1, "answers": {}, "logged": ' + logged + '}'
+    probe = open_page_on(browser, server, server.url("learn/log/index.html"), viewport=DESKTOP_720,
+                         init_script=f"localStorage.setItem({KEY!r}, {bad!r})")
+    try:
+        log = probe.page.locator("[data-sa-log]")
+        assert log.locator("img").count() == 0 and "<" not in log.inner_text()
+        if log.locator("[data-sa-log-result]").is_visible():  # well-formed enough: unknown values read as missing
+            assert "there is no level" in log.inner_text() and "Not answered" in log.inner_text()
+        else:
+            assert log.locator("[data-sa-log-none]").is_visible()
+        assert not probe.problems(), probe.problems()
+    finally:
+        probe.close()
+
+
+def test_with_storage_blocked_the_log_button_says_to_print_instead(browser, server):
+    probe = open_page_on(browser, server, server.url(PAGE), viewport=DESKTOP_720, init_script=BLOCK_STORAGE)
+    try:
+        page = probe.page
+        _answer(page, ANSWERS)
+        page.get_by_role("button", name="Add this result to my learning log").click()
+        assert "Print it instead" in page.locator("[data-sa-keep-status]").inner_text()
+        page.goto(server.url("learn/log/index.html"))
+        assert page.locator("[data-sa-log-none]").is_visible()
+        assert not probe.problems(), probe.problems()
+    finally:
+        probe.close()

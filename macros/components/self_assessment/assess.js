@@ -3,7 +3,7 @@
    with a confirm step. The worksheet itself works without this script, on screen and on paper.
 
    The answers are kept under one key (data-sa-key), as JSON: {v: 1, answers: {statementId: "1".."5" or
-   "dont-know"}}. Nothing is sent anywhere and no cookie is set. Where storage is missing or throws, everything
+   "dont-know"}, logged: the result last added to the learning log (assess-log.js shows it there)}. Nothing is sent anywhere and no cookie is set. Where storage is missing or throws, everything
    still works for as long as the page is open, and a note says so. */
 explainer.register("self-assessment", (root) => {
   "use strict";
@@ -19,12 +19,14 @@ explainer.register("self-assessment", (root) => {
       everyFeature: +box.dataset.saEveryFeatureFrom,
     };
     var answers = {};
+    var logged = null;  // {date: "YYYY-MM-DD", scores: {feature ref: score or null}, project, level}
     var storable = true;
 
     function load() {
       try {
         var data = JSON.parse(window.localStorage.getItem(key) || "null");
         if (data && data.v === 1 && data.answers && typeof data.answers === "object") answers = data.answers;
+        if (data && data.logged && typeof data.logged === "object") logged = data.logged;
       } catch (e) {
         storable = false;
       }
@@ -33,7 +35,9 @@ explainer.register("self-assessment", (root) => {
     function save() {
       if (!storable) return;
       try {
-        if (Object.keys(answers).length) window.localStorage.setItem(key, JSON.stringify({ v: 1, answers: answers }));
+        if (Object.keys(answers).length || logged) {
+          window.localStorage.setItem(key, JSON.stringify({ v: 1, answers: answers, logged: logged || undefined }));
+        }
         else window.localStorage.removeItem(key);
       } catch (e) {
         storable = false;
@@ -72,8 +76,19 @@ explainer.register("self-assessment", (root) => {
       return projectScore >= rule.intermediate ? names[1] : names[0];
     }
 
+    var result = {};  // the latest drawing, for the learning log: {scores, project, level}
+
+    function today() {
+      var d = new Date();
+      var iso = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+      var text = iso;
+      try { text = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); } catch (e) { /* keep ISO */ }
+      return { iso: iso, text: text };
+    }
+
     function draw() {
       var all = statements();
+      result = { scores: {}, project: null, level: null };
       var answered = all.filter((s) => answers[s.dataset.saStatement]).length;
       var featureScores = [];
       var everyFeatureScored = true;
@@ -88,6 +103,7 @@ explainer.register("self-assessment", (root) => {
         row.querySelector("[data-sa-bar]").style.width = mean === null ? "0" : (mean / 5 * 100) + "%";
         row.querySelector("[data-sa-answered]").textContent = given + " of " + own.length +
           (unknown ? " (" + unknown + " don't know)" : "");
+        result.scores[feature.dataset.saFeature] = mean === null ? null : +oneDecimal(mean);
         if (mean === null) everyFeatureScored = false; else featureScores.push(mean);
       });
       var level = box.querySelector("[data-sa-level]");
@@ -96,6 +112,8 @@ explainer.register("self-assessment", (root) => {
         var project = average(featureScores);
         var name = levelName(project, featureScores);
         level.textContent = name + ": a project score of " + oneDecimal(project) + " out of 5.";
+        result.project = +oneDecimal(project);
+        result.level = name;
         summary += " Level: " + name + ".";
       } else {
         level.textContent = "Answer at least one statement under every key feature to see a level.";
@@ -126,6 +144,37 @@ explainer.register("self-assessment", (root) => {
       draw();
     }
 
+    // The printed report: the results only (assess.css, under .sa-report), with the date and every answer.
+    var keepStatus = box.querySelector("[data-sa-keep-status]");
+    box.querySelector("[data-sa-print]").addEventListener("click", () => {
+      var rows = box.querySelector("[data-sa-report-answers]");
+      rows.textContent = "";
+      statements().forEach((s) => {
+        var tr = document.createElement("tr");
+        var th = document.createElement("th");
+        var td = document.createElement("td");
+        th.scope = "row";
+        th.textContent = s.querySelector("legend").textContent.trim();
+        var chosen = s.querySelector("input:checked");
+        td.textContent = chosen ? box.querySelector('label[for="' + chosen.id + '"]').textContent.trim() : "Not answered";
+        tr.append(th, td);
+        rows.append(tr);
+      });
+      box.querySelector("[data-sa-report-date]").textContent = "Self-assessment results, " + today().text + ".";
+      document.documentElement.classList.add("sa-report");
+      window.addEventListener("afterprint", () => { document.documentElement.classList.remove("sa-report"); }, { once: true });
+      window.print();
+    });
+
+    var logAdd = box.querySelector("[data-sa-log-add]");
+    if (logAdd) logAdd.addEventListener("click", () => {
+      if (!Object.keys(answers).length) { keepStatus.textContent = "Answer at least one statement first."; return; }
+      logged = { date: today().iso, scores: result.scores, project: result.project, level: result.level };
+      save();
+      keepStatus.textContent = storable ? "This result is added to your learning log." :
+        "This browser does not let the site keep anything, so the result cannot go in your learning log. Print it instead.";
+    });
+
     box.addEventListener("change", (event) => {
       var input = event.target;
       var statement = input.closest && input.closest("[data-sa-statement]");
@@ -148,6 +197,7 @@ explainer.register("self-assessment", (root) => {
     reset.querySelector("[data-sa-reset-no]").addEventListener("click", () => { openConfirm(false); start.focus(); });
     reset.querySelector("[data-sa-reset-yes]").addEventListener("click", () => {
       answers = {};
+      logged = null;
       save();
       show();
       openConfirm(false);
@@ -167,7 +217,8 @@ explainer.register("self-assessment", (root) => {
 
     function linkFor(given) {
       var pairs = ids.filter((id) => given[id]).map((id) => id + ":" + given[id]);
-      return location.href.split("#")[0] + FRAGMENT + pairs.join(",");
+      // The self-assessment's own page, even from an embed: a person opening the link gets the whole site.
+      return new URL(box.dataset.saPage, location.href).href.split("#")[0] + FRAGMENT + pairs.join(",");
     }
 
     function checked(pairs) {

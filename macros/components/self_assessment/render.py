@@ -75,7 +75,9 @@ def _reading(statement: Statement, content: Content, links: Links) -> list[Marku
     return found
 
 
-def worksheet(content: Content, links: Links) -> str:
+def worksheet(content: Content, links: Links, learning_log: bool = True) -> str:
+    """The worksheet and its results area. `learning_log`: offer "Add this result to my learning log" (not in an
+    embed, whose storage is the host page's, not the site's, so the site's learning log would never see it)."""
     the_scale = scale(content)
     views = []
     number = 0
@@ -89,7 +91,16 @@ def worksheet(content: Content, links: Links) -> str:
                       "statements": items})
     level_names = [c.name for c in content.typologies[LEVELS].categories]
     return render("self_assessment.html", features=views, scale=the_scale, total=number, key=STORAGE_KEY,
-                  dont_know=DONT_KNOW, rule=RULE, level_names=level_names)
+                  dont_know=DONT_KNOW, rule=RULE, level_names=level_names, page_href=links.page("self-assessment"),
+                  log_href=links.page("learn-log") if learning_log else "")
+
+
+def learning_log_entry(content: Content, links: Links) -> str:
+    """The self-assessment's part of the learning log: the result a student last added (assess-log.js fills it
+    in from the self-assessment's own key), or how to add one."""
+    level_names = [c.name for c in content.typologies[LEVELS].categories]
+    return render("self_assessment_log.html", features=[c for c, _ in features(content)], key=STORAGE_KEY,
+                  level_names=level_names, href=links.page("self-assessment"))
 
 
 def levels(content: Content, links: Links) -> str:
