@@ -22,9 +22,14 @@ VIEWS = {  # frame id: (embed path under the site, the snippet's fixed height)
     "comparison": ("embed/comparison-approaches/", 700),
     "glossary": ("embed/glossary/", 800),
     "quiz": ("embed/quiz-what-it-is/", 1200),  # a course module's questions and reflection
+    "assessment": ("embed/self-assessment/", 1200),  # the self-assessment, with its results
 }
-# The one thing an embed may keep: a quiz's progress, under learn.js's single namespaced key.
+# The only things an embed may keep: a quiz's progress, under learn.js's single namespaced key, and the
+# self-assessment's answers, under assess.js's.
 from macros.components.course.render import STORAGE_KEY as LEARN_KEY  # noqa: E402
+from macros.components.self_assessment.render import STORAGE_KEY as ASSESS_KEY  # noqa: E402
+
+KEEPS = {"quiz": [LEARN_KEY], "assessment": [ASSESS_KEY]}
 
 
 def host_html(server, *, script: bool = True, extra: str = "") -> str:
@@ -203,7 +208,7 @@ def test_links_out_of_a_frame_open_in_the_top_window(browser, server, host):
 
 def test_frames_store_nothing_and_reach_no_other_host(browser, server, host):
     visit = Visit(browser, server, host, "index.html")
-    failures = []
+    failures, kept = [], []
     for frame_id in VIEWS:
         frame = visit.frame(frame_id)
         wait_until_still(frame)
@@ -223,9 +228,14 @@ def test_frames_store_nothing_and_reach_no_other_host(browser, server, host):
                 question.locator("select").first.select_option(index=1)
             question.get_by_role("button", name="Check answer").click()
             frame.wait_for_function("() => document.querySelector('[data-learn-feedback]').textContent.trim()")
+        if frame_id == "assessment":  # answer a statement and see the results drawn, in the frame
+            frame.locator("[data-sa-statement] input[value='4']").first.check()
+            frame.wait_for_function("() => document.querySelector('[data-sa-score]').textContent === '4.0 out of 5'")
         state = frame.evaluate("() => ({cookie: document.cookie, local: Object.keys(localStorage), "
                                "session: sessionStorage.length, scheme: document.body.dataset.mdColorScheme})")
-        allowed = [LEARN_KEY] if frame_id == "quiz" else []
+        # The frames share the site's storage: each may have added only its own key to what came before.
+        kept += KEEPS.get(frame_id, [])
+        allowed = sorted(kept)
         if state != {"cookie": "", "local": allowed, "session": 0, "scheme": "default"}:
             failures.append(f"{frame_id}: {state}")
     failures += [f"cookie {c}" for c in visit.context.cookies()]
@@ -306,3 +316,20 @@ def test_the_snippet_gets_absolute_addresses_when_the_build_had_no_site_url(brow
         assert f'src="{served.base_url}history/embed.html"' in code, code
         assert f'src="{served.base_url}assets/js/embed-host.js"' in code, code
         context.close()
+
+
+def test_the_self_assessment_in_a_frame_shares_links_to_the_full_page_and_has_no_learning_log(browser, server, host):
+    """A link to someone's answers, copied in an embed, opens the site's own page, not the chrome-less frame;
+    and the learning log is the site's, which a frame's storage (the host page's) never reaches, so the frame
+    does not offer it."""
+    visit = Visit(browser, server, host, "index.html")
+    frame = visit.frame("assessment")
+    frame.locator("[data-sa-statement] input[value='2']").first.check()
+    assert frame.locator("[data-sa-log-add]").count() == 0
+    frame.get_by_role("button", name="Copy a link to my answers").click()
+    frame.wait_for_function("() => document.querySelector('[data-sa-link]').value")
+    link = frame.locator("[data-sa-link]").input_value()
+    assert link.startswith(server.base_url + "self-assessment/#sa-answers="), link
+    assert link.endswith(":2"), link
+    assert not visit.outside and not visit.errors, visit.outside + visit.errors
+    visit.close()

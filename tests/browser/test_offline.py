@@ -134,3 +134,40 @@ def test_search_timeline_and_tables_work_from_file_urls(browser, offline_dir: Pa
         assert not errors, "console errors:\n" + "\n".join(errors)
     finally:
         context.close()
+
+
+def test_the_self_assessment_works_from_file_urls(browser, offline_dir: Path):
+    """Answers kept, results drawn, a team's links put side by side, and the result in the learning log, with
+    nothing fetched from anywhere but the disk."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    try:
+        elsewhere: list[str] = []
+        errors: list[str] = []
+        context.route("**/*", lambda r: r.continue_() if r.request.url.split(":", 1)[0] in ("file", "data", "about")
+                      else (elsewhere.append(r.request.url), r.abort()))
+        page = context.new_page()
+        page.on("console", lambda msg: errors.append(_describe_console(msg)) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(f"uncaught {exc!r}"))
+        url = (offline_dir / "self-assessment.html").as_uri()
+        page.goto(url, wait_until="load")
+        page.check("#sa-ask-what-people-offer-4")
+        page.check("#sa-real-roles-2")
+        assert page.locator("[data-sa-score]").first.inner_text() == "3.0 out of 5"
+        page.reload(wait_until="load")
+        assert page.is_checked("#sa-real-roles-2")  # kept in this browser, from disk too
+        # Two people's links, as a facilitator would paste them: the spread of the first statement.
+        links = [f"{url}#sa-answers=ask-what-people-offer:{v}" for v in ("2", "5")]
+        page.fill("[data-sa-team-links]", "\n".join(links))
+        page.click("[data-sa-team-show]")
+        first = page.locator("[data-sa-team-rows] tr").first.locator("td").all_inner_texts()
+        assert first == ["2", "3.5", "5", "2 of 2"]
+        # "Add my own answers" makes a link to this very file.
+        page.click("[data-sa-team-mine]")
+        assert page.locator("[data-sa-team-links]").input_value().splitlines()[-1].startswith(url + "#sa-answers=")
+        page.get_by_role("button", name="Add this result to my learning log").click()
+        page.goto((offline_dir / "learn" / "log.html").as_uri(), wait_until="load")
+        assert page.locator("[data-sa-log-result]").is_visible()
+        assert not elsewhere, f"requests that did not come from the disk: {elsewhere}"
+        assert not errors, "console errors:\n" + "\n".join(errors)
+    finally:
+        context.close()

@@ -478,3 +478,22 @@ def test_with_storage_blocked_the_log_button_says_to_print_instead(browser, serv
         assert not probe.problems(), probe.problems()
     finally:
         probe.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_in_forced_colours_the_bars_keep_their_length_and_colour(browser, server, scheme):
+    """Forced colours paint backgrounds in the page's own colour: the bars would vanish, leaving only the numbers."""
+    context = browser.new_context(viewport=PHONE_390, forced_colors="active", color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url(PAGE))
+        _answer(page, ANSWERS)
+        bars = page.evaluate("""() => [...document.querySelectorAll('[data-sa-bar]')].map(bar => ({
+            bar: getComputedStyle(bar).backgroundColor, page: getComputedStyle(document.body).backgroundColor,
+            track: getComputedStyle(bar.parentElement).borderTopColor, width: bar.getBoundingClientRect().width}))""")
+        assert len(bars) == 6
+        for bar in bars:
+            assert bar["bar"] != bar["page"] and bar["track"] != bar["page"], bar
+            assert bar["width"] > 0, bar
+    finally:
+        context.close()

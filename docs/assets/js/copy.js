@@ -2,7 +2,11 @@
 // secure context, otherwise a hidden textarea and execCommand (older intranet browsers, plain http).
 window.coproductionCopy = (text) => {
   "use strict";
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // In a frame on another site the Clipboard API is refused unless the frame is allowed it (allow="clipboard-write"),
+  // with a console error: ask the permissions policy first, and use the fallback where it says no.
+  var policy = document.permissionsPolicy || document.featurePolicy;
+  var allowed = !policy || policy.allowsFeature("clipboard-write");
+  if (navigator.clipboard && window.isSecureContext && allowed) return navigator.clipboard.writeText(text);
   return new Promise((resolve, reject) => {
     var area = document.createElement("textarea");
     area.value = text;
