@@ -375,7 +375,7 @@ def test_the_results_report_prints_the_results_and_every_answer(open_page, serve
     page.click("[data-sa-team-show]")
     _print_report(page)
     text, pages = _pdf_text(page)
-    assert pages <= 6, pages
+    assert pages <= 8, pages  # 6 on A4 with the team's spread; the paper worksheet is 10
     assert "Where does our project stand?" in text and "Self-assessment results, " in text
     assert "16 of 16 statements answered. Level: Intermediate." in text
     assert "Intermediate: a project score of 3.2 out of 5." in text and "our reading of SCIE" in text
