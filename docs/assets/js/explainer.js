@@ -25,5 +25,17 @@
     }
   }
 
-  window.explainer = { register: register };
+  // A day as the site prints it ("22 November 2026", as macros/site.py long_date) and as ISO text ("2026-11-22"),
+  // in local time; today without an argument. Written out by hand because the first toLocaleDateString call
+  // loads the browser's locale data: about 40 ms of a phone's start-up.
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+  function day(date) {
+    var d = date || new Date();
+    var pad = (n) => String(n).padStart(2, "0");
+    return { iso: d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()),
+      text: d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() };
+  }
+
+  window.explainer = { register: register, day: day };
 })();

@@ -7,15 +7,6 @@
 (() => {
   "use strict";
 
-  // "22 November 2026", as the site prints dates (macros/site.py long_date). Written out by hand because the
-  // first toLocaleDateString call loads the browser's locale data: about 40 ms of a phone's start-up, on every page.
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"];
-  function today() {
-    var d = new Date();
-    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
-  }
-
   function make(tag, className, text) {
     var el = document.createElement(tag);
     el.className = className;
@@ -34,7 +25,7 @@
     var url = new URL(link.getAttribute("href"), location.href);
     url.search = "";
     link.href = link.textContent = url.href;
-    entry.querySelector(".cite-accessed").textContent = today();
+    entry.querySelector(".cite-accessed").textContent = explainer.day().text;
     var button = make("button", "md-button cite-copy", "Copy citation");
     button.type = "button";
     var status = make("span", "cite-status", "");

@@ -6,19 +6,10 @@ explainer.register("course-log", (root) => {
   var course = explainer.course;
   if (!course) return;
 
-  function today() {
-    var d = new Date();
-    var iso = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-    var text;
-    try { text = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); }
-    catch (e) { text = iso; }
-    return { iso: iso, text: text };
-  }
-
   function draw(log, name) {
     var state = course.progress();
     var meta = log.querySelector("[data-learn-log-meta]");
-    var date = today();
+    var date = explainer.day();
     if (name.value !== state.name) name.value = state.name;  // emptied by a reset
     meta.textContent = "";
     if (state.name) {

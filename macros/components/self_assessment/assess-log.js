@@ -12,14 +12,11 @@ explainer.register("self-assessment-log", (root) => {
     if (!logged || typeof logged !== "object" || !/^\d{4}-\d\d-\d\d$/.test(logged.date) ||
         !logged.scores || typeof logged.scores !== "object") return;
     var number = (n) => typeof n === "number" && n >= 1 && n <= 5;
-    var day = new Date(logged.date + "T12:00:00");
-    var text = logged.date;
-    try { text = day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); } catch (e) { /* keep ISO */ }
     var meta = box.querySelector("[data-sa-log-meta]");
     meta.textContent = "Added on ";
     var time = document.createElement("time");
     time.dateTime = logged.date;
-    time.textContent = text;
+    time.textContent = explainer.day(new Date(logged.date + "T12:00:00")).text;
     meta.append(time, ". ");
     meta.append(levels.indexOf(logged.level) >= 0 && number(logged.project)
       ? "Level: " + logged.level + ", a project score of " + logged.project.toFixed(1) + " out of 5."

@@ -3,8 +3,9 @@
    with a confirm step. The worksheet itself works without this script, on screen and on paper.
 
    The answers are kept under one key (data-sa-key), as JSON: {v: 1, answers: {statementId: "1".."5" or
-   "dont-know"}, logged: the result last added to the learning log (assess-log.js shows it there)}. Nothing is sent anywhere and no cookie is set. Where storage is missing or throws, everything
-   still works for as long as the page is open, and a note says so. */
+   "dont-know"}, logged: the result last added to the learning log (assess-log.js shows it there)}. Nothing
+   is sent anywhere and no cookie is set. Where storage is missing or throws, everything still works for as
+   long as the page is open, and a note says so. */
 explainer.register("self-assessment", (root) => {
   "use strict";
 
@@ -47,6 +48,8 @@ explainer.register("self-assessment", (root) => {
 
     function statements() { return [].slice.call(box.querySelectorAll("[data-sa-statement]")); }
 
+    function title(statement) { return statement.querySelector("legend").textContent.trim(); }  // "3. We ask..."
+
     function valid(value) { return value === dontKnow || /^[1-5]$/.test(value); }
 
     function score(value) { return value && value !== dontKnow ? +value : null; }
@@ -61,7 +64,7 @@ explainer.register("self-assessment", (root) => {
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = "#" + statement.id;
-      a.textContent = statement.querySelector("legend").textContent.trim();
+      a.textContent = title(statement);
       li.append(a);
       if (withStep) {
         li.append(statement.querySelector("[data-sa-next-text]").cloneNode(true));
@@ -77,14 +80,6 @@ explainer.register("self-assessment", (root) => {
     }
 
     var result = {};  // the latest drawing, for the learning log: {scores, project, level}
-
-    function today() {
-      var d = new Date();
-      var iso = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-      var text = iso;
-      try { text = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); } catch (e) { /* keep ISO */ }
-      return { iso: iso, text: text };
-    }
 
     function draw() {
       var all = statements();
@@ -154,13 +149,13 @@ explainer.register("self-assessment", (root) => {
         var th = document.createElement("th");
         var td = document.createElement("td");
         th.scope = "row";
-        th.textContent = s.querySelector("legend").textContent.trim();
+        th.textContent = title(s);
         var chosen = s.querySelector("input:checked");
         td.textContent = chosen ? box.querySelector('label[for="' + chosen.id + '"]').textContent.trim() : "Not answered";
         tr.append(th, td);
         rows.append(tr);
       });
-      box.querySelector("[data-sa-report-date]").textContent = "Self-assessment results, " + today().text + ".";
+      box.querySelector("[data-sa-report-date]").textContent = "Self-assessment results, " + explainer.day().text + ".";
       document.documentElement.classList.add("sa-report");
       window.addEventListener("afterprint", () => { document.documentElement.classList.remove("sa-report"); }, { once: true });
       window.print();
@@ -169,7 +164,7 @@ explainer.register("self-assessment", (root) => {
     var logAdd = box.querySelector("[data-sa-log-add]");
     if (logAdd) logAdd.addEventListener("click", () => {
       if (!Object.keys(answers).length) { keepStatus.textContent = "Answer at least one statement first."; return; }
-      logged = { date: today().iso, scores: result.scores, project: result.project, level: result.level };
+      logged = { date: explainer.day().iso, scores: result.scores, project: result.project, level: result.level };
       save();
       keepStatus.textContent = storable ? "This result is added to your learning log." :
         "This browser does not let the site keep anything, so the result cannot go in your learning log. Print it instead.";
@@ -271,7 +266,7 @@ explainer.register("self-assessment", (root) => {
         var tr = document.createElement("tr");
         var th = document.createElement("th");
         th.scope = "row";
-        th.textContent = s.querySelector("legend").textContent.trim();
+        th.textContent = title(s);
         tr.append(th);
         var cells = values.length ? [Math.min.apply(null, values), median(values), Math.max.apply(null, values)]
           .map((n) => String(Math.round(n * 10) / 10)) : ["-", "-", "-"];
