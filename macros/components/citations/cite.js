@@ -7,12 +7,7 @@
 (() => {
   "use strict";
 
-  function make(tag, className, text) {
-    var el = document.createElement(tag);
-    el.className = className;
-    el.textContent = text;
-    return el;
-  }
+  var make = explainer.make;
 
   var copy = window.coproductionCopy;  // copy.js
 
@@ -26,11 +21,11 @@
     url.search = "";
     link.href = link.textContent = url.href;
     entry.querySelector(".cite-accessed").textContent = explainer.day().text;
-    var button = make("button", "md-button cite-copy", "Copy citation");
+    var button = make("button", "md-button cite-copy", null, "Copy citation");
     button.type = "button";
-    var status = make("span", "cite-status", "");
+    var status = make("span", "cite-status");
     status.setAttribute("role", "status");
-    var row = make("p", "cite-actions", "");
+    var row = make("p", "cite-actions");
     row.append(button, status);
     text.after(row);
     button.addEventListener("click", () => {
@@ -97,7 +92,7 @@
 
   function showPreview(link) {
     if (!preview || !document.body.contains(preview)) {
-      preview = make("div", "cite-preview", "");
+      preview = make("div", "cite-preview");
       preview.id = "cite-preview";
       preview.setAttribute("role", "tooltip");
       preview.hidden = true;
@@ -107,7 +102,7 @@
     var box = preview;
     showTip(link, box, false, () => {
       box.textContent = "";
-      box.append(make("strong", "", "Full reference: "), link.dataset.reference);
+      box.append(make("strong", "", null, "Full reference: "), link.dataset.reference);
       box.hidden = false;
       link.setAttribute("aria-describedby", box.id);
     }, () => {

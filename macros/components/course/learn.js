@@ -12,6 +12,7 @@
 (() => {
   "use strict";
   var KEY;
+  var make = explainer.make;
   var state = null;      // the progress, as read from storage or kept for this page view
   var storable = null;   // false once storage has refused us
 
@@ -52,14 +53,6 @@
 
   function notes() {
     document.querySelectorAll("[data-learn-storage-note]").forEach((p) => { p.hidden = storable !== false; });
-  }
-
-  function make(tag, cls, parent, text) {
-    var el = document.createElement(tag);
-    if (cls) el.className = cls;
-    if (text) el.textContent = text;
-    if (parent) parent.appendChild(el);
-    return el;
   }
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
@@ -369,9 +362,9 @@
     update();
   }
 
-  // For log.js: the progress (a new object after a reset), saving it, a module's score, making an element, and
-  // a view to redraw whenever the progress changes.
-  explainer.course = { progress: () => state, save: save, score: score, make: make,
+  // For log.js: the progress (a new object after a reset), saving it, a module's score, and a view to redraw
+  // whenever the progress changes.
+  explainer.course = { progress: () => state, save: save, score: score,
     onChange: (draw) => { page.views.push(draw); } };
 
   explainer.register("course", init);

@@ -13,11 +13,11 @@ explainer.register("course-log", (root) => {
     if (name.value !== state.name) name.value = state.name;  // emptied by a reset
     meta.textContent = "";
     if (state.name) {
-      course.make("strong", "", meta, state.name);
+      explainer.make("strong", "", meta, state.name);
       meta.append(" · ");
     }
     meta.append("Learning log, ");
-    course.make("time", "", meta, date.text).dateTime = date.iso;
+    explainer.make("time", "", meta, date.text).dateTime = date.iso;
     meta.hidden = false;
     log.querySelectorAll("[data-learn-log-module]").forEach((section) => {
       var s = course.score(section.dataset.learnLogModule, +section.dataset.learnTotal);

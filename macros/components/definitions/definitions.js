@@ -67,12 +67,7 @@
         "No definitions match these filters. Clear a filter to see more.";
     }
 
-    function el(tag, className, text) {
-      var node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text) node.textContent = text;
-      return node;
-    }
+    function el(tag, className, text) { return explainer.make(tag, className, null, text); }
 
     function compare() {
       var ids = picked();

@@ -15,18 +15,13 @@ explainer.register("glossary", (root) => {
   window.__explainerToggletips = true;
 
   function enhance(link) {
-    var wrap = document.createElement("span");
-    wrap.className = "toggletip";
-    var button = document.createElement("button");
+    var wrap = explainer.make("span", "toggletip");
+    var button = explainer.make("button", "toggletip__button", wrap, link.textContent);
     button.type = "button";
-    button.className = "toggletip__button";
-    button.textContent = link.textContent;
     button.setAttribute("aria-expanded", "false");
     button.dataset.definition = link.dataset.definition;
-    var bubble = document.createElement("span");
-    bubble.className = "toggletip__bubble";
+    var bubble = explainer.make("span", "toggletip__bubble", wrap);
     bubble.setAttribute("role", "status");  // empty until opened: filling it is what gets announced
-    wrap.append(button, bubble);
     link.replaceWith(wrap);
     name(button, bubble);
   }

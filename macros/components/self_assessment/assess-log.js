@@ -14,10 +14,8 @@ explainer.register("self-assessment-log", (root) => {
     var number = (n) => typeof n === "number" && n >= 1 && n <= 5;
     var meta = box.querySelector("[data-sa-log-meta]");
     meta.textContent = "Added on ";
-    var time = document.createElement("time");
-    time.dateTime = logged.date;
-    time.textContent = explainer.day(new Date(logged.date + "T12:00:00")).text;
-    meta.append(time, ". ");
+    explainer.make("time", "", meta, explainer.day(new Date(logged.date + "T12:00:00")).text).dateTime = logged.date;
+    meta.append(". ");
     meta.append(levels.indexOf(logged.level) >= 0 && number(logged.project)
       ? "Level: " + logged.level + ", a project score of " + logged.project.toFixed(1) + " out of 5."
       : "Not every key feature was answered, so there is no level.");

@@ -8,6 +8,7 @@
    long as the page is open, and a note says so. */
 explainer.register("self-assessment", (root) => {
   "use strict";
+  var make = explainer.make;
 
   root.querySelectorAll("[data-sa]").forEach((box) => {
     if (box.dataset.saReady) return;
@@ -61,11 +62,8 @@ explainer.register("self-assessment", (root) => {
     function oneDecimal(n) { return (Math.round(n * 10) / 10).toFixed(1); }
 
     function item(statement, withStep) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = "#" + statement.id;
-      a.textContent = title(statement);
-      li.append(a);
+      var li = make("li");
+      make("a", "", li, title(statement)).href = "#" + statement.id;
       if (withStep) {
         li.append(statement.querySelector("[data-sa-next-text]").cloneNode(true));
         li.append(statement.querySelector(".sa-sources").cloneNode(true));
@@ -145,15 +143,10 @@ explainer.register("self-assessment", (root) => {
       var rows = box.querySelector("[data-sa-report-answers]");
       rows.textContent = "";
       statements().forEach((s) => {
-        var tr = document.createElement("tr");
-        var th = document.createElement("th");
-        var td = document.createElement("td");
-        th.scope = "row";
-        th.textContent = title(s);
+        var tr = make("tr", "", rows);
+        make("th", "", tr, title(s)).scope = "row";
         var chosen = s.querySelector("input:checked");
-        td.textContent = chosen ? box.querySelector('label[for="' + chosen.id + '"]').textContent.trim() : "Not answered";
-        tr.append(th, td);
-        rows.append(tr);
+        make("td", "", tr, chosen ? box.querySelector('label[for="' + chosen.id + '"]').textContent.trim() : "Not answered");
       });
       box.querySelector("[data-sa-report-date]").textContent = "Self-assessment results, " + explainer.day().text + ".";
       document.documentElement.classList.add("sa-report");
@@ -263,21 +256,13 @@ explainer.register("self-assessment", (root) => {
         var id = s.dataset.saStatement;
         var given = team.filter((person) => person[id]);
         var values = given.map((person) => score(person[id])).filter((v) => v !== null);
-        var tr = document.createElement("tr");
-        var th = document.createElement("th");
-        th.scope = "row";
-        th.textContent = title(s);
-        tr.append(th);
+        var tr = make("tr", "", rows);
+        make("th", "", tr, title(s)).scope = "row";
         var cells = values.length ? [Math.min.apply(null, values), median(values), Math.max.apply(null, values)]
           .map((n) => String(Math.round(n * 10) / 10)) : ["-", "-", "-"];
         var unknown = given.length - values.length;
         cells.push(values.length + " of " + team.length + (unknown ? " (" + unknown + " don't know)" : ""));
-        cells.forEach((text) => {
-          var td = document.createElement("td");
-          td.textContent = text;
-          tr.append(td);
-        });
-        rows.append(tr);
+        cells.forEach((text) => { make("td", "", tr, text); });
       });
       box.querySelector("[data-sa-team-caption]").textContent =
         "The answers of " + team.length + (team.length === 1 ? " person" : " people") + " to each statement";
@@ -291,15 +276,9 @@ explainer.register("self-assessment", (root) => {
 
     function showErrors(problems) {
       teamErrors.textContent = "";
-      var p = document.createElement("p");
-      p.textContent = "Nothing was changed. Fix " + (problems.length === 1 ? "this" : "these") + ", then try again:";
-      var ul = document.createElement("ul");
-      problems.forEach((text) => {
-        var li = document.createElement("li");
-        li.textContent = text;
-        ul.append(li);
-      });
-      teamErrors.append(p, ul);
+      make("p", "", teamErrors, "Nothing was changed. Fix " + (problems.length === 1 ? "this" : "these") + ", then try again:");
+      var ul = make("ul", "", teamErrors);
+      problems.forEach((text) => { make("li", "", ul, text); });
       teamErrors.hidden = false;
       teamErrors.focus();
     }

@@ -15,13 +15,7 @@
   var FILTERS = ["theme", "person", "era"];
   var explorers = [];
 
-  function make(tag, cls, parent, text) {
-    var el = document.createElement(tag);
-    if (cls) el.className = cls;
-    if (text) el.textContent = text;
-    if (parent) parent.appendChild(el);
-    return el;
-  }
+  var make = explainer.make;
 
   function out(el, hide) { if (el) el.classList.toggle("tl-out", hide); }
 
