@@ -15,8 +15,7 @@ explainer.register("self-assessment-log", (root) => {
     var meta = box.querySelector("[data-sa-log-meta]");
     meta.textContent = "Added on ";
     explainer.make("time", "", meta, explainer.day(new Date(logged.date + "T12:00:00")).text).dateTime = logged.date;
-    meta.append(". ");
-    meta.append(levels.indexOf(logged.level) >= 0 && number(logged.project)
+    meta.append(". ", levels.indexOf(logged.level) >= 0 && number(logged.project)
       ? "Level: " + logged.level + ", a project score of " + logged.project.toFixed(1) + " out of 5."
       : "Not every key feature was answered, so there is no level.");
     box.querySelectorAll("[data-sa-log-row]").forEach((row) => {
