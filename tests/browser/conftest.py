@@ -193,6 +193,9 @@ def _describe_console(msg) -> str:
 
 def wait_until_still(page) -> None:
     """Wait for CSS transitions and animations to finish, so axe measures final colours and positions."""
+    # A scroll's handlers run on the next frames, and the transitions they start (the header's title
+    # fading, say) are not in getAnimations() until then: let two frames pass before asking.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function(
         "() => document.getAnimations().every(a => a.playState !== 'running' "
         "|| a.effect?.getComputedTiming().iterations === Infinity)"

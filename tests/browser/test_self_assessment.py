@@ -188,6 +188,7 @@ def test_with_storage_blocked_it_still_works_and_says_so(browser, server):
 def test_axe_in_every_state(browser, server, viewport):
     def axe(page, where):  # from the top: the sticky header covers whatever is under it when scrolled
         page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_function("() => !document.querySelector('.md-header__title--active')")
         wait_until_still(page)  # the header's title fades back
         return axe_violations(page, where)
 
