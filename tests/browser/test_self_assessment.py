@@ -277,6 +277,7 @@ def test_export_and_import_round_trip_by_link_and_by_file(open_page, server, tmp
     # The file and the link give the same answers back: two identical people.
     page.set_input_files("[data-sa-team-files]", str(saved))
     page.click("[data-sa-team-show]")
+    page.locator("[data-sa-team-result]").wait_for()  # files are read after the click, not during it
     spread = _spread(page)
     assert spread[_statement_text(page, "plan-as-equals")] == ["1", "1", "1", "2 of 2"]
     assert spread[_statement_text(page, "talk-about-strengths")] == ["-", "-", "-", "0 of 2 (2 don't know)"]
@@ -340,6 +341,7 @@ def test_a_bad_file_gives_a_clear_message_and_changes_nothing(open_page, server,
     page.set_input_files("[data-sa-team-files]", str(bad))
     page.click("[data-sa-team-show]")
     errors = page.locator("[data-sa-team-errors]")
+    errors.wait_for()  # files are read after the click, not during it
     assert errors.is_visible() and message in errors.inner_text() and "bad.json" in errors.inner_text()
     assert not page.locator("[data-sa-team-result]").is_visible()
 
